@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class SessionsConfig(AppConfig):
+    """Dialogue sessions. Labelled `peer_sessions`: `sessions` belongs to django.contrib.sessions."""
+
+    name = "sessions"
+    label = "peer_sessions"
+    verbose_name = "Dialogue sessions"

@@ -1,0 +1,125 @@
+from django.conf import settings
+from django.db import models
+
+from groups.models import Group
+
+
+class SessionSeries(models.Model):
+    """A recurrence (dateutil rrule) that generated a run of sessions."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="session_series")
+    rrule = models.TextField(help_text="RFC 5545 RRULE, e.g. FREQ=WEEKLY;COUNT=6")
+    time_zone = models.CharField(max_length=64)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class Session(models.Model):
+    class Kind(models.TextChoices):
+        PEER_CIRCLE = "peer_circle", "Peer support circle"
+        LISTENING_TRAINING = "listening_training", "Active-listening & empathy training"
+        TEAM_BUILDING = "team_building", "Team-building activity"
+        OPEN_DIALOGUE = "open_dialogue", "Open dialogue"
+
+    class Format(models.TextChoices):
+        ONLINE = "online", "Online (live chat)"
+        IN_PERSON = "in_person", "In person"
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        CANCELLED = "cancelled", "Cancelled"
+        CLOSED = "closed", "Closed (no facilitator came)"
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="sessions")
+    series = models.ForeignKey(SessionSeries, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="sessions")
+    title = models.CharField(max_length=140)
+    kind = models.CharField(max_length=24, choices=Kind.choices, default=Kind.PEER_CIRCLE)
+    description = models.TextField(max_length=4000, blank=True)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    time_zone = models.CharField(max_length=64, default="UTC",
+                                 help_text="The zone the session was planned in.")
+    format = models.CharField(max_length=10, choices=Format.choices, default=Format.ONLINE)
+    location = models.CharField(max_length=200, blank=True)
+    capacity = models.PositiveIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED)
+    # Session-specific additions to the group's ground rules, posted by the facilitator.
+    extra_rules = models.JSONField(default=list, blank=True)
+    facilitators = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True,
+                                          related_name="facilitated_sessions")
+    # Live chat room state (moderated by the group's facilitators).
+    facilitator_joined_at = models.DateTimeField(null=True, blank=True)
+    chat_locked = models.BooleanField(default=False)
+    slow_mode_seconds = models.PositiveIntegerField(default=0)
+    talking_piece = models.BooleanField(default=False, help_text="Circle mode: one voice at a time.")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["starts_at"]
+        indexes = [models.Index(fields=["group", "starts_at"]),
+                   models.Index(fields=["status", "starts_at"])]
+        constraints = [models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")),
+                                              name="session_ends_after_start")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_online(self) -> bool:
+        return self.format == self.Format.ONLINE
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+
+class RSVP(models.Model):
+    class Status(models.TextChoices):
+        GOING = "going", "Going"
+        WAITLISTED = "waitlisted", "On the waitlist"
+        NOT_GOING = "not_going", "Not going"
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="rsvps")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="rsvps")
+    status = models.CharField(max_length=12, choices=Status.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "user"], name="rsvp_once")]
+        indexes = [models.Index(fields=["session", "status", "updated_at"])]
+
+
+class Attendance(models.Model):
+    class Source(models.TextChoices):
+        CHAT = "chat", "Joined the live chat"
+        FACILITATOR = "facilitator", "Marked by a facilitator"
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendance")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="attendance")
+    source = models.CharField(max_length=12, choices=Source.choices)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "user"],
+                                               name="attendance_once")]
+
+
+class SessionRulesAcceptance(models.Model):
+    """A member accepted the rules posted for this session (once per session)."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="acceptances")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    rules = models.JSONField(help_text="The exact rules shown when they accepted.")
+    accepted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "user"],
+                                               name="session_rules_accepted_once")]

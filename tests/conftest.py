@@ -1,0 +1,111 @@
+"""Shared fixtures: personas, and a headless Chromium for the browser journeys."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+
+from accounts.models import Department, User
+from tests.factories import UserFactory
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and cached figures live in the cache; no test sees another's."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def department(db) -> Department:
+    return Department.objects.create(name="Engineering")
+
+
+@pytest.fixture
+def employee(db) -> User:
+    return UserFactory(display_name="Erin Employee")
+
+
+@pytest.fixture
+def member(db) -> User:
+    return UserFactory(display_name="Morgan Member")
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    return UserFactory(display_name="Oli Outsider")
+
+
+@pytest.fixture
+def facilitator(db) -> User:
+    return UserFactory(display_name="Fran Facilitator", is_facilitator=True)
+
+
+@pytest.fixture
+def hr(db) -> User:
+    return UserFactory(display_name="Harper HR", is_hr=True)
+
+
+@pytest.fixture
+def mfa_exempt(settings):
+    """Lets the facilitator and hr personas past the two-factor requirement in view tests."""
+
+    def exempt(*users: User) -> None:
+        settings.MFA_EXEMPT_EMAILS = [*settings.MFA_EXEMPT_EMAILS, *(u.email for u in users)]
+
+    return exempt
+
+
+# --- Browser --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (never a browser download)."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package.")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                              args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    failed = getattr(request.node, "rep_call", None)
+    if failed is not None and failed.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
+def log_in(page, live_server_url: str, email: str, password: str) -> None:
+    """Logs in through the real login form."""
+    page.goto(f"{live_server_url}/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
