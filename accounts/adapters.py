@@ -1,8 +1,25 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from peersupport.permissions import needs_two_factor
 
 
 class AccountAdapter(DefaultAccountAdapter):
     """Email-only accounts; the profile (display name, zone, ...) is edited after sign-up."""
+
+    def clean_email(self, email: str) -> str:
+        email = super().clean_email(email).lower()
+        domains = settings.SIGNUP_EMAIL_DOMAINS
+        if domains and email.rsplit("@", 1)[-1] not in domains:
+            raise ValidationError(
+                "Please sign up with your work email address (%(domains)s).",
+                params={"domains": ", ".join(f"@{d}" for d in domains)},
+                code="email_domain",
+            )
+        return email
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
@@ -10,3 +27,18 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def get_login_redirect_url(self, request) -> str:
+        """Facilitators and HR admins without two-factor go straight to setting it up.
+
+        Their pages demand it anyway (`peersupport.permissions`); sending them there at login
+        saves a detour. An explicit `?next=` still wins, and the page decorators catch that case.
+        """
+        if needs_two_factor(request.user):
+            messages.info(
+                request,
+                "Your role needs two-factor authentication. Set up an authenticator app to "
+                "open facilitator and HR pages.",
+            )
+            return reverse("mfa_activate_totp")
+        return super().get_login_redirect_url(request)

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 
 
 class Group(models.Model):
@@ -82,8 +83,12 @@ class Membership(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["group", "user"], name="membership_unique"),
+            # Two people may not take part under the same pseudonym in one group.
+            models.UniqueConstraint(Lower("pseudonym"), "group", name="membership_pseudonym_unique",
+                                    condition=~models.Q(pseudonym="")),
         ]
-        indexes = [models.Index(fields=["user", "status"]), models.Index(fields=["group", "status"])]
+        indexes = [models.Index(fields=["user", "status"]),
+                   models.Index(fields=["group", "status"])]
 
     def __str__(self) -> str:
         return f"{self.user_id} in {self.group_id} ({self.role}, {self.status})"
@@ -112,3 +117,137 @@ class RuleAcceptance(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["group", "user", "version"],
                                                name="rule_acceptance_once")]
+
+
+class JoinRequest(models.Model):
+    """A request to join a `request` group; a facilitator approves or declines it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for a facilitator"
+        APPROVED = "approved", "Approved"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="join_requests")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    message = models.TextField(max_length=500, blank=True)
+    # The pseudonym asked for (pseudonymous groups), shown to facilitators instead of the name.
+    pseudonym = models.CharField(max_length=60, blank=True)
+    # The rules version the requester read and accepted when asking.
+    accepted_rules_version = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    decision_note = models.TextField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "user"], name="join_request_one_pending",
+                                    condition=models.Q(status="pending")),
+        ]
+
+    def __str__(self) -> str:
+        return f"request {self.pk} for {self.group_id} ({self.status})"
+
+
+class Invitation(models.Model):
+    """An invitation link to a private group: signed, expiring, revocable.
+
+    The link carries a signature over (id, nonce); the row decides expiry and revocation.
+    """
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="invitations")
+    nonce = models.CharField(max_length=43)
+    note = models.CharField(max_length=120, blank=True,
+                            help_text="Only facilitators see this, e.g. who it was sent to.")
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    uses = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"invitation {self.pk} to {self.group_id}"
+
+
+class Removal(models.Model):
+    """A facilitator removed someone from a group (append-only; the latest one decides a block)."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="removals")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    removed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    reason = models.TextField(max_length=1000)
+    # None with banned False: may rejoin at once.
+    blocked_until = models.DateTimeField(null=True, blank=True)
+    banned = models.BooleanField(default=False)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["group", "user", "-created_at"])]
+
+
+class GroupResource(models.Model):
+    """A guide or link a facilitator attached to a group (Markdown, rendered sanitised)."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="resources")
+    title = models.CharField(max_length=120)
+    body = models.TextField(max_length=3000, blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AvoidEntry(models.Model):
+    """Someone the owner would rather not share a room with. Only the owner ever sees it."""
+
+    class Source(models.TextChoices):
+        MANUAL = "manual", "Added by you"
+        MANAGER = "manager", "Your manager (suggested from your profile)"
+        REPORT = "report", "Someone you reported"
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                              related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="+")
+    source = models.CharField(max_length=8, choices=Source.choices, default=Source.MANUAL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "person"], name="avoid_entry_unique"),
+            models.CheckConstraint(condition=~models.Q(owner=models.F("person")),
+                                   name="avoid_entry_not_self"),
+        ]
+
+
+class NoticeReceipt(models.Model):
+    """One row per email sent, so a task that runs twice sends nothing twice."""
+
+    kind = models.CharField(max_length=32)
+    object_id = models.PositiveBigIntegerField()
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                  related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id", "recipient"],
+                                               name="notice_once")]

@@ -32,6 +32,10 @@ def _home_cards(user) -> list[dict]:
         {"title": "Support", "url": "support:index",
          "text": "Resources, a facilitator to talk to, or a formal report: your choice."},
     ]
+    if permissions.is_facilitator(user):
+        cards.append({"title": "Start a group", "url": "groups:create",
+                      "text": "Create a peer support group, set its ground rules and "
+                              "schedule sessions."})
     if permissions.is_hr(user):
         cards.append({"title": "Participation dashboard", "url": "dashboards:index",
                       "text": "Aggregate figures only; no individual is ever shown."})

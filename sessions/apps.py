@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class SessionsConfig(AppConfig):
-    """Dialogue sessions. Labelled `peer_sessions`: `sessions` belongs to django.contrib.sessions."""
+    """Dialogue sessions. Labelled `peer_sessions` (`sessions` is django.contrib.sessions)."""
 
     name = "sessions"
     label = "peer_sessions"

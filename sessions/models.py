@@ -1,4 +1,7 @@
+import uuid
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from groups.models import Group
@@ -53,11 +56,15 @@ class Session(models.Model):
     facilitator_joined_at = models.DateTimeField(null=True, blank=True)
     chat_locked = models.BooleanField(default=False)
     slow_mode_seconds = models.PositiveIntegerField(default=0)
-    talking_piece = models.BooleanField(default=False, help_text="Circle mode: one voice at a time.")
+    talking_piece = models.BooleanField(default=False,
+                                        help_text="Circle mode: one voice at a time.")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Bumped on every time change or cancellation: reminders and calendar SEQUENCE follow it.
+    schedule_version = models.PositiveIntegerField(default=1)
+    cancel_note = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["starts_at"]
@@ -123,3 +130,111 @@ class SessionRulesAcceptance(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["session", "user"],
                                                name="session_rules_accepted_once")]
+
+
+class Notice(models.Model):
+    """An email owed to one person about one session, due at `due_at`.
+
+    Due-times live here and a periodic task sends them (no far-future ETA tasks). A row is claimed
+    with a conditional update before sending, so a task run twice sends nothing twice.
+    """
+
+    class Kind(models.TextChoices):
+        REMINDER_24H = "reminder_24h", "Reminder a day before"
+        REMINDER_1H = "reminder_1h", "Reminder an hour before"
+        CANCELLED = "cancelled", "Session cancelled"
+        RESCHEDULED = "rescheduled", "Session time changed"
+        PROMOTED = "promoted", "A seat came free"
+        CLOSED = "closed", "Closed: no facilitator came"
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="notices")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="+")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    # Reminders: the session's schedule_version; promotions: a running number per person.
+    revision = models.PositiveIntegerField(default=1)
+    due_at = models.DateTimeField()
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    skipped_reason = models.CharField(max_length=60, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "user", "kind", "revision"],
+                                               name="session_notice_once")]
+        indexes = [models.Index(fields=["sent_at", "due_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.user_id} about session {self.session_id}"
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar feed: a secret token in the URL, and their discreet choice."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="calendar_feed")
+    # None once revoked; a reset replaces it, so old URLs stop working at once.
+    token = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    discreet = models.BooleanField(
+        default=False,
+        help_text="Neutral titles for every session in my calendar and reminder emails.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+
+class CheckoutAnswer(models.Model):
+    """An anonymous answer to "did this session feel safe and respectful?".
+
+    Never linked to a person: no user field, a random primary key (no insertion order to match
+    against receipts) and `created_at` kept to the day only.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="checkout_answers")
+    score = models.PositiveSmallIntegerField(validators=[MinValueValidator(1),
+                                                         MaxValueValidator(5)])
+    comment = models.TextField(max_length=1000, blank=True)
+    created_at = models.DateTimeField(help_text="Midnight UTC of the day it was given.")
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5),
+                                              name="session_checkout_score_1_to_5")]
+
+
+class CheckoutReceipt(models.Model):
+    """That a person has answered (so they answer once); says nothing about what they answered."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "user"],
+                                               name="session_checkout_once")]
+
+
+class MoodEntry(models.Model):
+    """A private mood note (1-5). Only its owner ever sees it."""
+
+    class Moment(models.TextChoices):
+        BEFORE = "before", "Before the session"
+        AFTER = "after", "After the session"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="mood_entries")
+    session = models.ForeignKey(Session, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+")
+    moment = models.CharField(max_length=6, choices=Moment.choices)
+    score = models.PositiveSmallIntegerField(validators=[MinValueValidator(1),
+                                                         MaxValueValidator(5)])
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "session", "moment"], name="session_mood_once",
+                                    condition=models.Q(session__isnull=False)),
+            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5),
+                                   name="session_mood_score_1_to_5"),
+        ]

@@ -1,4 +1,26 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from sessions.views import calendar, checkins, manage, pages
 
 app_name = "sessions"
-urlpatterns: list = []
+urlpatterns = [
+    path("", pages.session_list, name="list"),
+    path("mine/", pages.my_schedule, name="schedule"),
+    path("check-ins/", checkins.my_checkins, name="my_checkins"),
+    path("calendar/", calendar.calendar_settings, name="calendar_settings"),
+    path("calendar/reset/", calendar.feed_reset, name="feed_reset"),
+    path("calendar/revoke/", calendar.feed_revoke, name="feed_revoke"),
+    path("feed/<str:token>.ics", calendar.feed, name="feed"),
+    path("new/", manage.choose_group, name="choose_group"),
+    path("new/<slug:slug>/", manage.create, name="create"),
+    path("<int:pk>/", pages.session_detail, name="detail"),
+    path("<int:pk>/rsvp/", pages.rsvp, name="rsvp"),
+    path("<int:pk>/rules/", pages.accept_rules, name="accept_rules"),
+    path("<int:pk>/calendar.ics", calendar.session_ics, name="calendar"),
+    path("<int:pk>/edit/", manage.edit, name="edit"),
+    path("<int:pk>/cancel/", manage.cancel, name="cancel"),
+    path("<int:pk>/attendance/", manage.attendance, name="attendance"),
+    path("<int:pk>/feedback/", manage.feedback, name="feedback"),
+    path("<int:pk>/mood/", checkins.mood, name="mood"),
+    path("<int:pk>/check-out/", checkins.checkout, name="checkout"),
+]

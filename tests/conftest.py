@@ -56,6 +56,27 @@ def hr(db) -> User:
 
 
 @pytest.fixture
+def two_factor(db):
+    """Activates real allauth TOTP + recovery codes for users; returns the TOTP secrets by email.
+
+    Use it where a test should pass the two-factor requirement the way production does
+    (`mfa_exempt` only bypasses it).
+    """
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    def activate(*users: User) -> dict[str, str]:
+        secrets = {}
+        for user in users:
+            secrets[user.email] = generate_totp_secret()
+            TOTP.activate(user, secrets[user.email])
+            RecoveryCodes.activate(user)
+        return secrets
+
+    return activate
+
+
+@pytest.fixture
 def mfa_exempt(settings):
     """Lets the facilitator and hr personas past the two-factor requirement in view tests."""
 
@@ -104,8 +125,10 @@ def pytest_runtest_makereport(item, call):
 
 
 def log_in(page, live_server_url: str, email: str, password: str) -> None:
-    """Logs in through the real login form."""
+    """Logs in through the real login form (templates/account/login.html) and waits for the
+    next page, so the caller can assert on it at once."""
     page.goto(f"{live_server_url}/accounts/login/")
     page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_label("Password", exact=True).fill(password)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Log in", exact=True).click()

@@ -1,0 +1,314 @@
+"""The websocket of a session's live chat room (protocol: docs/realtime.md).
+
+An interface only: access is decided by chat.policies at the handshake and for every frame,
+writes go through chat.services (in `chat.handlers`, one database hop per frame), and stored
+frames are broadcast by the services after commit. Typing and presence are ephemeral (nothing is
+stored for typing), so this consumer sends them itself.
+"""
+
+import asyncio
+import json
+import logging
+import random
+import time
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
+
+from chat import events, frames, selectors, services
+from chat.handlers import FRAME_TYPES, handle_frame, lost_access_extra
+from chat.policies import CLOSE_SIGNED_OUT, PHASE_LOBBY, PHASE_OPEN, RoomAccess, room_access
+from peersupport.realtime import user_group_name
+from sessions.models import Session
+
+logger = logging.getLogger(__name__)
+
+TYPING_EVERY_SECONDS = 3.0
+MAX_FRAME_BYTES = 16_384
+HISTORY_DEDUPE_IDS = 500
+DEFAULT_SOCKET_FRAME_LIMIT = (40, 5)  # frames per seconds, any type, per socket
+
+
+def _enter_room(access: RoomAccess, channel_name: str, after: int | None) -> dict[str, Any]:
+    """Everything a socket needs on arrival, in one database hop."""
+    services.room_open(access=access)
+    arrived = services.presence_enter(session=access.session, user=access.user,
+                                      channel_name=channel_name)
+    pages, more = [], True
+    while more:
+        page, more = selectors.room_history(session=access.session, after=after)
+        pages.append(page)
+        if after is None or not page:
+            break
+        after = page[-1]["id"]
+    if access.phase == PHASE_OPEN:
+        services.attendance_note(access=access)
+    state = selectors.room_state(access=access)
+    announce = (services.presence_announcement(session_id=access.session.pk,
+                                               present=len(state["presence"]))
+                if arrived else None)
+    return {"announce": announce, "pages": pages, "state": state}
+
+
+def _recheck(session_id: int, user, channel_name: str) -> RoomAccess:
+    access = room_access(session_id=session_id, user=user)
+    if access.allowed:
+        services.presence_touch(channel_name=channel_name)
+        # A facilitator who came early opens the room when its window begins.
+        services.room_open(access=access)
+    return access
+
+
+def _leave_room(session_id: int, user_id: int, channel_name: str) -> str | None:
+    if not services.presence_leave(session_id=session_id, user_id=user_id,
+                                   channel_name=channel_name):
+        return None
+    return services.presence_announcement(
+        session_id=session_id, present=services.presence_count(session_id=session_id))
+
+
+def _presence_frame(session_id: int) -> dict[str, Any]:
+    session = Session.objects.select_related("group").get(pk=session_id)
+    return {"type": "presence", "people": selectors.presence_list(session=session)}
+
+
+class ChatConsumer(AsyncWebsocketConsumer):
+    async def connect(self) -> None:
+        self.session_id: int = self.scope["url_route"]["kwargs"]["session_id"]
+        self.user = self.scope.get("user")
+        self.room_group = events.room_group(self.session_id)
+        self.mod_group = events.moderators_group(self.session_id)
+        self.joined = False
+        self.closing = False
+        self.is_moderator = False
+        self.history_ids: set[int] = set()
+        self.typing_at = 0.0
+        self.frames_window_start, self.frames_in_window = time.monotonic(), 0
+        self.frame_limit = getattr(settings, "CHAT_SOCKET_FRAME_LIMIT",
+                                   DEFAULT_SOCKET_FRAME_LIMIT)
+        self.recheck_task: asyncio.Task | None = None
+
+        access = await database_sync_to_async(room_access)(session_id=self.session_id,
+                                                           user=self.user)
+        # Accepted even when refused: browsers only see a close code on an accepted socket.
+        await self.accept()
+        if not access.allowed:
+            await self._lose_access(access)
+            return
+        self.user = access.user
+        self.group_id = access.session.group_id
+        self.person = frames.person(access.membership, access.session.group)
+        self.is_moderator = access.is_moderator
+        # Join the groups before reading history, so no message falls between the two.
+        await self.channel_layer.group_add(self.room_group, self.channel_name)
+        await self.channel_layer.group_add(user_group_name(self.user.pk), self.channel_name)
+        if self.is_moderator:
+            await self.channel_layer.group_add(self.mod_group, self.channel_name)
+        self.joined = True
+
+        after, after_error = self._after_from_query()
+        arrival = await database_sync_to_async(_enter_room)(access, self.channel_name, after)
+        pages = arrival["pages"]
+        for number, page in enumerate(pages):
+            await self._send_frame({"type": "history", "messages": page,
+                                    "more": number < len(pages) - 1})
+        self.history_ids = {m["id"] for m in pages[-1][-HISTORY_DEDUPE_IDS:]}
+        await self._send_frame(arrival["state"])
+        if after_error:  # after history and state, so history stays the first frame
+            await self._send_frame(frames.error("invalid", after_error))
+        if arrival["state"]["room"]["phase"] == PHASE_LOBBY:
+            await self._send_frame({"type": "lobby", "detail": (
+                "Welcome. The room opens when a facilitator arrives; you can read until then.")})
+        await self._announce(arrival["announce"], "presence.join")
+        self.recheck_task = asyncio.create_task(self._recheck_loop())
+
+    def _after_from_query(self) -> tuple[int | None, str]:
+        query = self.scope.get("query_string", b"").decode("latin-1")
+        for pair in query.split("&"):
+            name, _, value = pair.partition("=")
+            if name == "after":
+                if value.isdigit() and len(value) <= 18:
+                    return int(value), ""
+                return None, "`after` must be a message id; here are the latest messages."
+        return None, ""
+
+    async def disconnect(self, code: int) -> None:
+        self.closing = True
+        if self.recheck_task is not None:
+            self.recheck_task.cancel()
+        if not self.joined:
+            return
+        self.joined = False
+        await self.channel_layer.group_discard(self.room_group, self.channel_name)
+        await self.channel_layer.group_discard(user_group_name(self.user.pk), self.channel_name)
+        await self.channel_layer.group_discard(self.mod_group, self.channel_name)
+        announce = await database_sync_to_async(_leave_room)(self.session_id, self.user.pk,
+                                                             self.channel_name)
+        await self._announce(announce, "presence.leave")
+
+    # --- Frames from the client --------------------------------------------------------------
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        if self.closing or not self.joined:
+            return
+        if self._flooding():
+            await self._send_frame(frames.error(
+                "rate_limited", "Too many frames at once; slow down a little.",
+                retry_after=self.frame_limit[1]))
+            return
+        frame = self._parse(text_data)
+        if isinstance(frame, str):
+            await self._send_frame(frames.error("invalid", frame))
+            return
+        if frame["type"] == "typing":
+            now = time.monotonic()
+            if now - self.typing_at < TYPING_EVERY_SECONDS:
+                return
+            self.typing_at = now
+        outcome = await database_sync_to_async(handle_frame)(session_id=self.session_id,
+                                                             user=self.user, frame=frame)
+        for reply in outcome.replies:
+            await self._send_frame(reply)
+        if outcome.close_code is not None:
+            await self._close(outcome.close_code)
+            return
+        await self._follow_role(outcome.access)
+        if outcome.typing:
+            await self._broadcast_ephemeral({"type": "typing", "person": self.person})
+
+    def _flooding(self) -> bool:
+        """Any frame counts (typing, checks, hands...): a socket can't flood the room or the
+        database. Messages also have the per-person limits shared by all sockets."""
+        limit, window = self.frame_limit
+        now = time.monotonic()
+        if now - self.frames_window_start >= window:
+            self.frames_window_start, self.frames_in_window = now, 0
+        self.frames_in_window += 1
+        return self.frames_in_window > limit
+
+    def _parse(self, text_data: str | None) -> dict[str, Any] | str:
+        if text_data is None:
+            return "Frames are JSON text."
+        if len(text_data) > MAX_FRAME_BYTES:
+            return "That frame is too large."
+        try:
+            frame = json.loads(text_data)
+        except ValueError:
+            return "Frames are JSON text."
+        if not isinstance(frame, dict) or not isinstance(frame.get("type"), str):
+            return "Each frame is a JSON object with a \"type\"."
+        if frame["type"] not in FRAME_TYPES:
+            return f"Unknown frame type {frame['type'][:40]!r}."
+        return frame
+
+    # --- Events from the channel layer -------------------------------------------------------
+
+    async def chat_frame(self, event: dict[str, Any]) -> None:
+        if self.closing or event.get("exclude") == self.channel_name:
+            return
+        if event.get("message_id") in self.history_ids:
+            return  # already sent in the history frame
+        await self.send(text_data=event["text"])
+        if event.get("notice") == "room.opened":
+            await self._note_attendance()
+
+    async def chat_private(self, event: dict[str, Any]) -> None:
+        if not self.closing and event.get("session_id") == self.session_id:
+            await self.send(text_data=event["text"])
+
+    async def chat_kick(self, event: dict[str, Any]) -> None:
+        if self.closing:
+            return
+        if event.get("session_id") == self.session_id or event.get("group_id") == self.group_id:
+            await self.send(text_data=event["text"])
+            await self._close(event["code"])
+
+    async def user_disconnect(self, event: dict[str, Any]) -> None:
+        """Sent by accounts on logout and deactivation."""
+        if self.closing:
+            return
+        await self._send_frame(frames.error("signed_out", "You signed out, so the chat closed."))
+        await self._close(CLOSE_SIGNED_OUT)
+
+    async def access_recheck(self, event: dict[str, Any]) -> None:
+        """Any app may ask: something about this person's access changed."""
+        if not self.closing:
+            await self._recheck()
+
+    # --- Helpers -----------------------------------------------------------------------------
+
+    async def _recheck_loop(self) -> None:
+        interval = getattr(settings, "CHAT_ACCESS_RECHECK_SECONDS", 30)
+        while not self.closing:
+            # Jittered, so a room that filled at once doesn't re-check all at once.
+            await asyncio.sleep(interval * random.uniform(0.8, 1.2))
+            try:
+                await self._recheck()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # one failed check (a database blip) must not end the loop
+                logger.exception("chat access re-check failed for session %s", self.session_id)
+
+    async def _recheck(self) -> None:
+        access = await database_sync_to_async(_recheck)(self.session_id, self.user,
+                                                        self.channel_name)
+        if not access.allowed:
+            await self._lose_access(access)
+        else:
+            await self._follow_role(access)
+
+    async def _follow_role(self, access: RoomAccess) -> None:
+        """A member made facilitator (or stepping down) joins (or leaves) the moderators group."""
+        if access.is_moderator == self.is_moderator:
+            return
+        self.is_moderator = access.is_moderator
+        if access.is_moderator:
+            await self.channel_layer.group_add(self.mod_group, self.channel_name)
+        else:
+            await self.channel_layer.group_discard(self.mod_group, self.channel_name)
+
+    async def _note_attendance(self) -> None:
+        access = await database_sync_to_async(room_access)(session_id=self.session_id,
+                                                           user=self.user)
+        if access.allowed:
+            await database_sync_to_async(services.attendance_note)(access=access)
+
+    async def _lose_access(self, access: RoomAccess) -> None:
+        await self._send_frame(frames.error(access.error_code, access.detail,
+                                            **lost_access_extra(access)))
+        await self._close(access.close_code)
+
+    async def _close(self, code: int) -> None:
+        if self.closing:
+            return
+        self.closing = True
+        await self.close(code=code)
+
+    async def _send_frame(self, frame: dict[str, Any]) -> None:
+        await self.send(text_data=frames.dumps(frame))
+
+    async def _announce(self, how: str | None, delta_type: str) -> None:
+        if how == "delta":
+            await self._broadcast_ephemeral({"type": delta_type, "person": self.person})
+        elif how == "list":
+            # Not tied to this socket: the list goes out even if it closes meanwhile.
+            asyncio.get_running_loop().create_task(self._send_presence_list())
+
+    async def _send_presence_list(self) -> None:
+        await asyncio.sleep(getattr(settings, "CHAT_PRESENCE_COALESCE_SECONDS", 2))
+        try:
+            frame = await database_sync_to_async(_presence_frame)(self.session_id)
+            await self.channel_layer.group_send(self.room_group, {
+                "type": "chat.frame", "text": frames.dumps(frame)})
+        except Exception:  # presence is a courtesy; a failure must not surface anywhere
+            logger.exception("chat presence list failed for session %s", self.session_id)
+
+    async def _broadcast_ephemeral(self, frame: dict[str, Any]) -> None:
+        """Typing and presence: to the others in the room, now (nothing stored to wait for)."""
+        try:
+            await self.channel_layer.group_send(self.room_group, {
+                "type": "chat.frame", "text": frames.dumps(frame), "exclude": self.channel_name})
+        except Exception:  # an ephemeral notice may be lost; the socket must stay up
+            logger.exception("chat ephemeral broadcast failed for session %s", self.session_id)

@@ -1,0 +1,164 @@
+"""Who may be in a session's chat room and do what there.
+
+The consumer asks `room_access` at the handshake and again for every frame; the chat page and the
+moderation queue ask here too. Close codes are part of the public protocol (docs/realtime.md).
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import timezone
+
+from chat.models import RoomSanction
+from groups import policies as group_policies
+from groups.models import Group, Membership, Removal
+from sessions.models import Session
+from sessions.selectors import has_accepted_session_rules
+
+# Websocket close codes (4000-4999 are free for applications).
+CLOSE_SIGNED_OUT = 4401
+CLOSE_FORBIDDEN = 4403
+CLOSE_NOT_FOUND = 4404
+CLOSE_RULES = 4409
+CLOSE_GONE = 4410
+
+PHASE_NOT_OPEN = "not_open"
+PHASE_LOBBY = "lobby"
+PHASE_OPEN = "open"
+PHASE_ENDED = "ended"
+
+
+def opens_before() -> dt.timedelta:
+    return dt.timedelta(minutes=getattr(settings, "CHAT_OPENS_MINUTES_BEFORE", 15))
+
+
+def closes_after() -> dt.timedelta:
+    return dt.timedelta(minutes=getattr(settings, "CHAT_CLOSES_MINUTES_AFTER", 30))
+
+
+def room_window(session: Session) -> tuple[dt.datetime, dt.datetime]:
+    """When people may post: from a little before the start to a little after the end."""
+    return session.starts_at - opens_before(), session.ends_at + closes_after()
+
+
+def room_phase(session: Session, now: dt.datetime | None = None) -> str:
+    now = now or timezone.now()
+    opens_at, closes_at = room_window(session)
+    if now < opens_at:
+        return PHASE_NOT_OPEN
+    if now >= closes_at:
+        return PHASE_ENDED
+    return PHASE_OPEN if session.facilitator_joined_at else PHASE_LOBBY
+
+
+def is_room_moderator(membership: Membership | None) -> bool:
+    """The group's facilitators moderate every room of the group."""
+    return membership is not None and membership.is_facilitator
+
+
+@dataclass
+class RoomAccess:
+    """The facts one access check found. `close_code` None means the person may be in the room."""
+
+    session: Session | None
+    user: object
+    membership: Membership | None = None
+    is_moderator: bool = False
+    close_code: int | None = None
+    error_code: str = ""
+    detail: str = ""
+    sanctions: list[RoomSanction] = field(default_factory=list)
+    checked_at: dt.datetime = field(default_factory=timezone.now)
+
+    @property
+    def allowed(self) -> bool:
+        return self.close_code is None
+
+    @property
+    def group(self) -> Group:
+        return self.session.group
+
+    @property
+    def mute(self) -> RoomSanction | None:
+        mutes = [s for s in self.sanctions if s.kind == RoomSanction.Kind.MUTE]
+        return max(mutes, key=lambda s: s.until or self.checked_at, default=None)
+
+    @property
+    def phase(self) -> str:
+        return room_phase(self.session, self.checked_at)
+
+
+def _refuse(access: RoomAccess, close_code: int, error_code: str, detail: str) -> RoomAccess:
+    access.close_code, access.error_code, access.detail = close_code, error_code, detail
+    return access
+
+
+def room_access(*, session_id: int, user) -> RoomAccess:
+    """Checks everything that lets a person be in a session's room, fresh from the database.
+
+    Order matters: nobody learns that a session exists unless they may see it.
+    """
+    now = timezone.now()
+    access = RoomAccess(session=None, user=user, checked_at=now)
+    if user is None or not user.is_authenticated:
+        return _refuse(access, CLOSE_SIGNED_OUT, "signed_out", "Please sign in to join the chat.")
+    session = Session.objects.select_related("group").filter(pk=session_id).first()
+    membership = None
+    if session is not None:
+        membership = (Membership.objects.select_related("user")
+                      .filter(group_id=session.group_id, user_id=user.pk).first())
+        if membership is not None:
+            membership.group = session.group
+            # The account row is re-read here, so a deactivated account loses access at once.
+            user = membership.user
+            access.user = user
+    access.session, access.membership = session, membership
+    if not user.is_active:
+        return _refuse(access, CLOSE_SIGNED_OUT, "signed_out", "Please sign in to join the chat.")
+    if session is None or not _may_know_of(session, user, membership):
+        access.session = None
+        return _refuse(access, CLOSE_NOT_FOUND, "not_found", "There is no such session.")
+    if membership is not None and membership.status == Membership.Status.REMOVED:
+        removal = Removal.objects.filter(group_id=session.group_id, user_id=user.pk).first()
+        reason = f": {removal.reason}" if removal is not None else "."
+        return _refuse(access, CLOSE_GONE, "banned",
+                       f"A facilitator removed you from this group{reason}")
+    if membership is None or not membership.is_active:
+        return _refuse(access, CLOSE_FORBIDDEN, "forbidden",
+                       "Only members of this group can join its chat.")
+    if session.status != Session.Status.SCHEDULED or not session.is_online:
+        return _refuse(access, CLOSE_GONE, "room_closed",
+                       "This session has no live chat (it is cancelled, closed or in person).")
+    access.is_moderator = is_room_moderator(membership)
+    access.sanctions = [
+        s for s in RoomSanction.objects.filter(session=session, user_id=user.pk, lifted_at=None)
+        if s.is_active_at(now)
+    ]
+    removal = next((s for s in access.sanctions if s.kind == RoomSanction.Kind.REMOVE), None)
+    if removal is not None:
+        return _refuse(access, CLOSE_GONE, "removed",
+                       f"A facilitator removed you from this session's chat: {removal.reason}")
+    if not access.is_moderator and not (
+        membership.accepted_rules_version >= session.group.rules_version
+        and has_accepted_session_rules(session=session, user=user)
+    ):
+        return _refuse(access, CLOSE_RULES, "rules_not_accepted",
+                       "Please read and accept this session's ground rules first.")
+    return access
+
+
+def _may_know_of(session: Session, user, membership: Membership | None) -> bool:
+    if membership is not None:  # members, and people who left or were removed, know of it
+        return True
+    return group_policies.can_view_group(user, session.group)
+
+
+def can_moderate_group(user, group: Group) -> bool:
+    """The moderation queue and its actions: the group's facilitators only."""
+    return group_policies.is_group_facilitator(user, group)
+
+
+def can_read_room(user, session: Session) -> bool:
+    """Chat content is for the room's members and the group's facilitators, nobody else."""
+    return room_access(session_id=session.pk, user=user).allowed

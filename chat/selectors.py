@@ -1,0 +1,184 @@
+"""Reads of the chat. Callers have checked access (chat.policies) before asking."""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from chat import frames
+from chat.models import (
+    Flag,
+    Message,
+    ModerationAction,
+    Presence,
+    RaisedHand,
+    RoomSanction,
+    TalkingPiece,
+)
+from chat.policies import RoomAccess, room_window
+from groups.models import Group, Membership
+from sessions.models import Session
+from sessions.selectors import session_rules
+
+HISTORY_LATEST = 100
+HISTORY_PAGE = 500
+PRESENCE_STALE_AFTER = dt.timedelta(seconds=90)
+
+
+def people_by_user(*, group: Group, user_ids) -> dict[int, dict[str, Any]]:
+    """Person frames (member id, in-group name) for these accounts, in one query."""
+    memberships = Membership.objects.select_related("user").filter(group=group,
+                                                                   user_id__in=set(user_ids))
+    return {m.user_id: frames.person(m, group) for m in memberships}
+
+
+def _message_frames(session: Session, messages: list[Message]) -> list[dict[str, Any]]:
+    people = people_by_user(group=session.group, user_ids=[m.author_id for m in messages])
+    unknown = {"id": None, "name": "Former member", "facilitator": False}
+    return [frames.message(m, people.get(m.author_id, unknown)) for m in messages]
+
+
+def room_history(*, session: Session, after: int | None = None,
+                 latest: int = HISTORY_LATEST, page: int = HISTORY_PAGE
+                 ) -> tuple[list[dict[str, Any]], bool]:
+    """Visible messages, oldest first: those after `after` (one page of up to `page`, and
+    whether more follow), or the latest `latest` when `after` is None."""
+    visible = Message.objects.filter(session=session, hidden_at=None)
+    if after is None:
+        messages = list(visible.order_by("-id")[:latest])[::-1]
+        return _message_frames(session, messages), False
+    messages = list(visible.filter(id__gt=after).order_by("id")[:page + 1])
+    more = len(messages) > page
+    return _message_frames(session, messages[:page]), more
+
+
+def message_in_room(*, session: Session, message_id: int) -> Message | None:
+    return Message.objects.filter(session=session, pk=message_id).first()
+
+
+def presence_list(*, session: Session) -> list[dict[str, Any]]:
+    """Who is in the room now (people with a live socket), by in-group name."""
+    fresh = timezone.now() - PRESENCE_STALE_AFTER
+    user_ids = set(Presence.objects.filter(session=session, seen_at__gte=fresh)
+                   .values_list("user_id", flat=True))
+    people = people_by_user(group=session.group, user_ids=user_ids)
+    return sorted(people.values(), key=lambda p: p["name"].casefold())
+
+
+def talking_piece(*, session: Session) -> dict[str, Any]:
+    """The talking-piece frame: circle mode, the holder and the raised hands in order."""
+    holder_id = (TalkingPiece.objects.filter(session=session)
+                 .values_list("holder_id", flat=True).first())
+    queue_ids = list(RaisedHand.objects.filter(session=session).values_list("user_id", flat=True))
+    people = people_by_user(group=session.group,
+                            user_ids=[*queue_ids, *([holder_id] if holder_id else [])])
+    return {
+        "type": "talking_piece",
+        "circle": session.talking_piece,
+        "holder": people.get(holder_id) if holder_id else None,
+        "queue": [people[uid] for uid in queue_ids if uid in people],
+    }
+
+
+def holder_id_of(*, session: Session) -> int | None:
+    return TalkingPiece.objects.filter(session=session).values_list("holder_id", flat=True).first()
+
+
+def numbered_rules(*, session: Session) -> list[dict[str, Any]]:
+    """The posted rules (group + session) with the index a flag refers to."""
+    return [{"index": i, "key": rule["key"], "text": rule["text"]}
+            for i, rule in enumerate(session_rules(session=session))]
+
+
+def room_state(*, access: RoomAccess) -> dict[str, Any]:
+    """The `state` frame for the person whose access this is."""
+    session = access.session
+    opens_at, closes_at = room_window(session)
+    mute = access.mute
+    piece = talking_piece(session=session)
+    return {
+        "type": "state",
+        "you": frames.person(access.membership, session.group),
+        "room": {
+            "phase": access.phase,
+            "opens_at": opens_at.isoformat(),
+            "closes_at": closes_at.isoformat(),
+            "locked": session.chat_locked,
+            "slow_mode_seconds": session.slow_mode_seconds,
+        },
+        "talking_piece": {k: v for k, v in piece.items() if k != "type"},
+        "presence": presence_list(session=session),
+        "sanction": ({"kind": "muted", "until": mute.until.isoformat() if mute.until else None,
+                      "reason": mute.reason} if mute else None),
+        "rules": numbered_rules(session=session),
+        "limits": {"max_length": Message._meta.get_field("body").max_length},
+    }
+
+
+def active_mutes(*, session: Session) -> QuerySet[RoomSanction]:
+    return RoomSanction.objects.filter(
+        Q(until=None) | Q(until__gt=timezone.now()), session=session,
+        kind=RoomSanction.Kind.MUTE, lifted_at=None)
+
+
+# --- Moderation queue -------------------------------------------------------------------------
+
+
+@dataclass
+class FlagReview:
+    flag: Flag
+    message: dict[str, Any]
+    context_before: list[dict[str, Any]]
+    context_after: list[dict[str, Any]]
+    hidden: bool
+    flag_count: int
+
+
+def open_flags_for_group(*, group: Group, context: int = 2) -> list[FlagReview]:
+    """Open flags of the group's sessions, oldest first, each with the messages around it.
+
+    The reporter is deliberately not part of what this returns.
+    """
+    flags = list(Flag.objects.filter(status=Flag.Status.OPEN, message__session__group=group)
+                 .select_related("message", "message__session", "message__session__group")
+                 .order_by("created_at"))
+    reviews = []
+    counts: dict[int, int] = {}
+    for flag in flags:
+        counts[flag.message_id] = counts.get(flag.message_id, 0) + 1
+    for flag in flags:
+        msg = flag.message
+        before = list(Message.objects.filter(session_id=msg.session_id, id__lt=msg.pk)
+                      .order_by("-id")[:context])[::-1]
+        after = list(Message.objects.filter(session_id=msg.session_id, id__gt=msg.pk)
+                     .order_by("id")[:context])
+        rendered = _message_frames(msg.session, [*before, msg, *after])
+        reviews.append(FlagReview(
+            flag=flag, message=rendered[len(before)],
+            context_before=rendered[:len(before)], context_after=rendered[len(before) + 1:],
+            hidden=msg.is_hidden, flag_count=counts[flag.message_id]))
+    return reviews
+
+
+@dataclass
+class ActionLine:
+    action: ModerationAction
+    actor: str
+    target: str
+
+
+def recent_actions_for_group(*, group: Group, limit: int = 20) -> list[ActionLine]:
+    """The latest moderation actions of the group (the audit log), names as the group knows
+    them."""
+    actions = list(ModerationAction.objects.filter(group=group).select_related("session")
+                   .order_by("-created_at")[:limit])
+    people = people_by_user(group=group, user_ids={
+        uid for a in actions for uid in (a.actor_id, a.target_user_id) if uid})
+
+    def name(user_id: int | None) -> str:
+        return people[user_id]["name"] if user_id in people else ""
+
+    return [ActionLine(action=a, actor=name(a.actor_id), target=name(a.target_user_id))
+            for a in actions]

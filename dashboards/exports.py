@@ -1,0 +1,33 @@
+"""CSV export: exactly the cells of the dashboard page, from the same built structure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dashboards.privacy import rounding_note
+from dashboards.report import Dashboard
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe(text: str) -> str:
+    """Group names are user input: never let a spreadsheet read one as a formula."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def dashboard_csv_rows(*, dashboard: Dashboard) -> Iterator[list[str]]:
+    yield ["PeerSupport participation dashboard"]
+    for label, value in dashboard.filters:
+        yield [label, _safe(value)]
+    yield ["Privacy", rounding_note()]
+    for panel in dashboard.panels:
+        for table in panel.tables:
+            yield []
+            yield [f"{panel.spec.title}: {table.caption}"]
+            yield ["", *[column.label for column in table.columns]]
+            for row in table.visible_rows:
+                yield [_safe(row.label), *[_safe(cell.text) for cell in row.cells]]
+            if table.note:
+                yield ["Note", table.note]
+        for note in panel.notes:
+            yield ["Note", note]

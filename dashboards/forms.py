@@ -1,0 +1,62 @@
+"""The period and filter form (GET). Only public, non-sensitive groups can be chosen."""
+
+from __future__ import annotations
+
+from django import forms
+
+from accounts.models import Department
+from dashboards.periods import PRESETS, Period, period_for
+from dashboards.selectors.base import Scope, public_group
+from groups.models import Group
+
+
+class DashboardFilterForm(forms.Form):
+    period = forms.ChoiceField(choices=list(PRESETS.items()), initial="4w", required=False)
+    start = forms.DateField(label="From", required=False,
+                            widget=forms.DateInput(attrs={"type": "date"}),
+                            help_text="Custom period only; snapped to whole weeks.")
+    end = forms.DateField(label="To", required=False,
+                          widget=forms.DateInput(attrs={"type": "date"}))
+    department = forms.ModelChoiceField(queryset=Department.objects.order_by("name"),
+                                        required=False, empty_label="All departments")
+    category = forms.ChoiceField(choices=[("", "All categories"), *Group.Category.choices],
+                                 required=False, label="Group category")
+    group = forms.ModelChoiceField(
+        queryset=Group.objects.filter(public_group()).order_by("name"), required=False,
+        empty_label="All groups",
+        help_text="Only open and request-to-join groups that are not sensitive can be chosen.")
+
+    def clean(self):
+        data = super().clean()
+        preset = data.get("period") or "4w"
+        if preset != "custom" and (data.get("start") or data.get("end")):
+            data["start"] = data["end"] = None
+        try:
+            data["resolved_period"] = period_for(preset=preset, start=data.get("start"),
+                                                 end=data.get("end"))
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error
+        group = data.get("group")
+        category = data.get("category")
+        if group and category and group.category != category:
+            self.add_error("group", "That group is not in the chosen category.")
+        return data
+
+    def scope(self) -> Scope:
+        data = self.cleaned_data
+        period: Period = data["resolved_period"]
+        department = data.get("department")
+        group = data.get("group")
+        return Scope(period=period, department_id=department.id if department else None,
+                     category=data.get("category") or None, group_id=group.id if group else None)
+
+    def filter_labels(self) -> list[tuple[str, str]]:
+        data = self.cleaned_data
+        category = dict(Group.Category.choices).get(data.get("category") or "", "All categories")
+        return [
+            ("Period", data["resolved_period"].description),
+            ("Department", str(data["department"]) if data.get("department")
+             else "All departments"),
+            ("Group category", category),
+            ("Group", data["group"].name if data.get("group") else "All groups"),
+        ]

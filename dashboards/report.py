@@ -1,0 +1,263 @@
+"""Builds the one structure the dashboard page and the CSV export are both rendered from.
+
+`dashboard_build` calls the selectors (true aggregates), arranges them in tables and passes
+every table through `privacy.protect_table`; charts are drawn from the protected cells only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dashboards import charts
+from dashboards import panels as P
+from dashboards.periods import Period
+from dashboards.privacy import (
+    Cell,
+    Column,
+    Figure,
+    Row,
+    Table,
+    average,
+    min_group_size,
+    people,
+    protect_table,
+    ratio,
+)
+from dashboards.selectors import engagement, participation
+from dashboards.selectors.base import Scope
+from groups.models import Group
+
+NO_DEPARTMENT = "No department"
+
+
+@dataclass
+class PanelView:
+    spec: P.PanelSpec
+    tables: list[Table]
+    charts: list[charts.Chart] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Dashboard:
+    period: Period
+    filters: list[tuple[str, str]]
+    panels: list[PanelView]
+    k: int
+
+
+def _columns(specs: list[P.FigureSpec], additive: set[str]) -> list[Column]:
+    return [Column(s.key, s.label, s.kind, s.key in additive) for s in specs]
+
+
+def _summary(key: str, caption: str, figures: list[tuple[P.FigureSpec, Figure]]) -> Table:
+    rows = [Row(spec.label, [figure], part_of=None) for spec, figure in figures]
+    return Table(key, caption, [Column("value", "Whole period", "exact")], rows)
+
+
+def _rate(row: dict | None) -> Figure:
+    row = row or {}
+    return ratio(row.get("attended", 0), row.get("going", 0),
+                 people_num=row.get("attended_people", 0), people_den=row.get("going_people", 0))
+
+
+def _department_rows(scope: Scope, departments, line: str) -> list[tuple[int | None, str]]:
+    if scope.department_id:
+        return [(d.id, d.name) for d in departments if d.id == scope.department_id]
+    return [(d.id, d.name) for d in departments] + [(None, NO_DEPARTMENT)]
+
+
+def _categories(scope: Scope) -> list[tuple[str, str]]:
+    return [(v, label) for v, label in Group.Category.choices
+            if not scope.category or v == scope.category]
+
+
+def participation_panels(scope: Scope, departments, headcount) -> list[PanelView]:
+    m = participation.membership_figures(scope=scope)
+    g = participation.group_counts(scope=scope)
+    s = participation.session_figures(scope=scope)
+    a = participation.attendance_figures(scope=scope)
+    r = participation.rsvp_figures(scope=scope)
+    employees = (headcount.get(scope.department_id, 0) if scope.department_id
+                 else sum(headcount.values()))
+    held = sum(row["held"] for row in s["trend"].values())
+    cancelled = sum(row["cancelled"] for row in s["trend"].values())
+    attendees_all = a["total"]["people_all"]
+    summary = _summary("summary", "Participation in the whole period", [
+        (P.ACTIVE, people(m["total"]["active"])), (P.NEW, people(m["total"]["joined"])),
+        (P.ATTENDED, people(a["total"]["people"])), (P.RATE, _rate(r["total"])),
+        (P.HELD, Figure(held, attendees_all, "exact")),
+        (P.CANCELLED, Figure(cancelled, attendees_all, "exact")),
+        (P.SIZE, average(a["total"]["rows"], held, people_behind=attendees_all)),
+        (P.EMPLOYEES, people(employees)),
+    ])
+    dept_specs = [P.EMPLOYEES, P.ACTIVE, P.NEW, P.ATTENDED, P.RATE]
+    dept_rows = []
+    for dept_id, name in _department_rows(scope, departments, "dept"):
+        mem = m["by_department"].get(dept_id, {})
+        dept_rows.append(Row(name, [
+            people(headcount.get(dept_id, 0)), people(mem.get("active", 0)),
+            people(mem.get("joined", 0)), people(a["by_department"].get(dept_id, 0)),
+            _rate(r["by_department"].get(dept_id))], part_of="dept"))
+    if not scope.department_id:
+        dept_rows.append(Row("All departments", summary_figures(summary, [7, 0, 1, 2, 3]),
+                             part_of=None, total_of="dept"))
+    by_department = Table("departments", "Participation by department",
+                          _columns(dept_specs, {"employees", "active", "joined", "attended"}),
+                          dept_rows)
+    notes = ["Sessions held, cancelled and their average size count every department, "
+             "also when a department is chosen."] if scope.department_id else []
+    panels = [PanelView(P.PANELS[0], [protect_table(summary), protect_table(by_department)],
+                        notes=notes)]
+    panels.append(_trend_panel(scope, m, s, a, r, summary))
+    panels.append(_groups_panel(scope, m, g, s, a))
+    return panels
+
+
+def summary_figures(summary: Table, indexes: list[int]) -> list[Figure]:
+    return [summary.rows[i].figures[0] for i in indexes]
+
+
+def _trend_panel(scope, m, s, a, r, summary: Table) -> PanelView:
+    specs = [P.ACTIVE, P.NEW, P.ATTENDED, P.RATE, P.HELD, P.CANCELLED, P.SIZE]
+    rows = []
+    for i, (start, _end) in enumerate(scope.period.buckets()):
+        sess = s["trend"].get(start, {})
+        att = a["trend"].get(start, {})
+        held = sess.get("held", 0)
+        rows.append(Row(scope.period.bucket_label(start), [
+            people(m["trend"][i]["active"]), people(m["trend"][i]["joined"]),
+            people(att.get("people", 0)), _rate(r["trend"].get(start)),
+            Figure(held, att.get("people_all", 0), "exact"),
+            Figure(sess.get("cancelled", 0), att.get("people_all", 0), "exact"),
+            average(att.get("rows", 0), held, people_behind=att.get("people_all", 0)),
+        ], part_of="time"))
+    rows.append(Row("Whole period", summary_figures(summary, [0, 1, 2, 3, 4, 5, 6]),
+                    part_of=None, total_of="time"))
+    grain = "week" if scope.period.grain == "week" else "month"
+    short = [f"{start:%d %b}" if grain == "week" else f"{start:%b %y}"
+             for start, _end in scope.period.buckets()]
+    table = protect_table(Table("trend", f"Participation by {grain}",
+                                _columns(specs, {"joined", "held", "cancelled"}), rows))
+    return PanelView(P.PANELS[1], [table], charts=[
+        charts.bar_chart(table, "attended",
+                         f"People who attended at least one session, by {grain}", short),
+        charts.bar_chart(table, "rate", f"Attendance rate, by {grain}", short),
+    ])
+
+
+def _groups_panel(scope, m, g, s, a) -> PanelView:
+    category_rows = []
+    totals = {"groups": 0, "new": 0}
+    for value, label in _categories(scope):
+        counts = g.get(value, {})
+        mem = m["by_category"].get(value, {})
+        behind = mem.get("active", 0)
+        totals["groups"] += counts.get("groups", 0)
+        totals["new"] += counts.get("new", 0)
+        category_rows.append(Row(label, [
+            Figure(counts.get("groups", 0), behind, "exact"),
+            Figure(counts.get("new", 0), behind, "exact"),
+            people(mem.get("at_start", 0)), people(mem.get("at_end", 0)),
+            people(mem.get("left", 0))], part_of="all"))
+    total = m["total"]
+    category_rows.append(Row("All categories", [
+        Figure(totals["groups"], total["active"], "exact"),
+        Figure(totals["new"], total["active"], "exact"),
+        people(total["at_start"]), people(total["at_end"]), people(total["left"])],
+        part_of=None, total_of="all"))
+    specs = [P.GROUPS, P.NEW_GROUPS, P.AT_START, P.AT_END, P.LEFT]
+    by_category = protect_table(Table("categories", "Groups by category",
+                                      _columns(specs, {s.key for s in specs}), category_rows))
+    return PanelView(P.PANELS[2], [by_category, _named_groups_table(scope, m, g, s, a)])
+
+
+def _named_groups_table(scope, m, g, s, a) -> Table:
+    """Categories with their named groups; private and sensitive groups as an unnamed part."""
+    keyed: dict[tuple[str, int | None], dict] = {}
+    for source, fields in ((m["by_group"], ("active", "joined")), (s["by_group"], ("held",)),
+                           (a["by_group"], ("people",))):
+        for row in source:
+            category = row.get("group__category") or row.get("session__group__category")
+            entry = keyed.setdefault((category, row["named"]), {"name": row["name"]})
+            for name in fields:
+                entry[name] = entry.get(name, 0) + row[name]
+    rows = []
+    for value, label in _categories(scope):
+        mem = m["by_category"].get(value, {})
+        cat_held = sum(e.get("held", 0) for (c, _), e in keyed.items() if c == value)
+        behind = a["by_category"].get(value, 0)
+        rows.append(Row(f"{label} (all groups)", [
+            people(mem.get("active", 0)), people(mem.get("joined", 0)), people(behind),
+            Figure(cat_held, behind, "exact")], part_of="all", total_of=value))
+        named = sorted(((k, e) for k, e in keyed.items() if k[0] == value and k[1]),
+                       key=lambda item: item[1]["name"].lower())
+        for _key, entry in named:
+            rows.append(Row(entry["name"], _group_figures(entry), part_of=value))
+        if g.get(value, {}).get("unnamed"):
+            rows.append(Row("Private and sensitive groups", _group_figures(
+                keyed.get((value, None), {})), part_of=value, unnamed=True))
+    total = m["total"]
+    rows.append(Row("All groups", [
+        people(total["active"]), people(total["joined"]), people(a["total"]["people"]),
+        Figure(sum(e.get("held", 0) for e in keyed.values()), a["total"]["people"], "exact")],
+        part_of=None, total_of="all"))
+    specs = [P.ACTIVE, P.NEW, P.ATTENDED, P.HELD]
+    return protect_table(Table(
+        "named_groups", "Open and request-to-join groups by name, within their category",
+        _columns(specs, {s.key for s in specs}), rows,
+        note="Private and sensitive groups are counted in their category's total and never "
+             "named."))
+
+
+def _group_figures(entry: dict) -> list[Figure]:
+    attended = entry.get("people", 0)
+    return [people(entry.get("active", 0)), people(entry.get("joined", 0)), people(attended),
+            Figure(entry.get("held", 0), attended, "exact")]
+
+
+def dashboard_build(*, scope: Scope, filters: list[tuple[str, str]]) -> Dashboard:
+    """Everything HR may see for `scope`, already protected. A fixed number of queries."""
+    from dashboards.report_engagement import checkout_panel, moderation_panel, recognition_panel
+
+    departments = participation.departments()
+    headcount = participation.headcount_by_department()
+    panels = participation_panels(scope, departments, headcount)
+    present = engagement.available_panels()
+    if "recognition" in present:
+        panels.append(recognition_panel(scope, departments, headcount))
+    if "checkouts" in present:
+        panels.append(checkout_panel(scope))
+    if "moderation" in present:
+        panels.append(moderation_panel(scope, departments))
+    return Dashboard(scope.period, filters, panels, min_group_size())
+
+
+def cell_texts(row: Row) -> list[str]:
+    return [cell.text for cell in row.cells]
+
+
+__all__ = ["Cell", "Dashboard", "PanelView", "cell_texts", "dashboard_build"]
+
+
+CACHE_SECONDS = 2 * 60 * 60  # the hourly task refreshes the common views well before this
+
+
+def dashboard_cache_key(scope: Scope) -> str:
+    period = scope.period
+    return (f"dashboards:v1:k{min_group_size()}:{period.grain}:{period.start:%Y%m%d}:"
+            f"{period.end:%Y%m%d}:{scope.department_id}:{scope.category}:{scope.group_id}")
+
+
+def dashboard_for(*, scope: Scope, filters: list[tuple[str, str]]) -> Dashboard:
+    """The protected dashboard, from the cache when the hourly task (or an earlier request)
+    already built it. Periods hold only finished weeks, so a built dashboard stays right
+    except for late corrections (attendance marked afterwards), which show within the hour."""
+    from django.core.cache import cache
+
+    key = dashboard_cache_key(scope)
+    dashboard = cache.get(key)
+    if dashboard is None:
+        dashboard = dashboard_build(scope=scope, filters=filters)
+        cache.set(key, dashboard, CACHE_SECONDS)
+    return dashboard

@@ -1,0 +1,1 @@
+"""Read-only aggregate queries for the dashboards (true values; see `dashboards.privacy`)."""

@@ -1,0 +1,146 @@
+"""Forms check the shape of input; the services decide what is allowed."""
+
+from django import forms
+
+from accounts.models import TIME_ZONE_CHOICES
+from groups.models import Group, GroupResource, Removal
+from groups.rules import DEFAULT_RULES, MAX_RULE_LENGTH, MAX_RULES, RULE_KEY_LABELS
+
+
+class GroupForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES, initial="UTC",
+                                  help_text="Sessions are planned in this zone.")
+
+    class Meta:
+        model = Group
+        fields = ["name", "slug", "purpose", "category", "visibility", "capacity",
+                  "allow_pseudonyms", "is_sensitive", "time_zone"]
+        labels = {"slug": "Web address", "purpose": "Purpose",
+                  "allow_pseudonyms": "Members may take part under a pseudonym",
+                  "is_sensitive": "Sensitive topic"}
+        help_texts = {
+            "slug": "Letters, numbers and hyphens. Leave empty to make one from the name.",
+            "purpose": "Who it is for and what happens in it. Plain text.",
+            "capacity": "Leave empty for no limit.",
+            "allow_pseudonyms": "Other members and facilitators then see only that name.",
+            "is_sensitive": "Calendar entries stay discreet; dashboards show category totals "
+                            "only.",
+        }
+        widgets = {"purpose": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["capacity"].min_value = 2
+        self.fields["capacity"].widget.attrs["min"] = 2
+        if editing:
+            del self.fields["slug"]
+
+    def validate_unique(self) -> None:
+        """The service reports a taken web address (with the same message, race-safe)."""
+
+    def _post_clean(self) -> None:
+        # Don't build a model instance here: the service writes, from cleaned_data.
+        pass
+
+
+class RuleForm(forms.Form):
+    key = forms.ChoiceField(label="Kind of rule", choices=list(RULE_KEY_LABELS.items()),
+                            initial="custom")
+    text = forms.CharField(label="Rule", required=False, max_length=MAX_RULE_LENGTH,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+
+RuleFormSet = forms.formset_factory(RuleForm, extra=2, can_order=True, can_delete=True,
+                                    max_num=MAX_RULES, validate_max=True, absolute_max=MAX_RULES)
+
+
+def rules_formset(data=None, *, rules: list[dict] | None = None) -> forms.BaseFormSet:
+    initial = rules if rules is not None else DEFAULT_RULES
+    return RuleFormSet(data, prefix="rules", initial=[dict(r) for r in initial])
+
+
+def rules_from_formset(formset) -> list[dict]:
+    """The rules in the order the facilitator gave, without deleted or empty rows."""
+    return [{"key": form.cleaned_data["key"], "text": form.cleaned_data["text"]}
+            for form in formset.ordered_forms
+            if form.cleaned_data.get("text") and not form.cleaned_data.get("DELETE")]
+
+
+class AcceptRulesForm(forms.Form):
+    rules_version = forms.IntegerField(widget=forms.HiddenInput)
+    accept = forms.BooleanField(label="I have read these ground rules and I accept them",
+                                error_messages={"required": "Please accept the ground rules."})
+
+
+class JoinForm(AcceptRulesForm):
+    pseudonym = forms.CharField(
+        label="Name to use in this group (optional)", required=False, max_length=60,
+        help_text="Other members and facilitators will see only this name. Leave empty to use "
+                  "your own name.")
+
+    def __init__(self, *args, group: Group, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not group.allow_pseudonyms:
+            del self.fields["pseudonym"]
+
+
+class RequestForm(JoinForm):
+    message = forms.CharField(label="A note for the facilitators (optional)", required=False,
+                              max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PseudonymForm(forms.Form):
+    pseudonym = forms.CharField(label="Name to use in this group", required=False, max_length=60,
+                                help_text="Leave empty to use your own name.")
+
+
+class DeclineForm(forms.Form):
+    note = forms.CharField(label="Note to the person (optional)", required=False, max_length=500,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RemoveForm(forms.Form):
+    CONSEQUENCES = [("none", "They may rejoin at once"),
+                    ("block", "They may rejoin after a number of days"),
+                    ("ban", "They may never rejoin")]
+
+    reason = forms.CharField(label="Reason (the member receives it)",
+                             max_length=Removal._meta.get_field("reason").max_length,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+    consequence = forms.ChoiceField(choices=CONSEQUENCES, widget=forms.RadioSelect,
+                                    initial="block", label="Rejoining")
+    block_days = forms.IntegerField(label="Days before they may rejoin", required=False,
+                                    min_value=1, max_value=365, initial=30)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("consequence") == "block" and not data.get("block_days"):
+            self.add_error("block_days", "Say for how many days.")
+        return data
+
+
+class InvitationForm(forms.Form):
+    days_valid = forms.IntegerField(label="Valid for (days)", min_value=1, max_value=30,
+                                    initial=7)
+    note = forms.CharField(label="Note for facilitators (optional)", required=False,
+                           max_length=120, help_text="E.g. who you send it to.")
+
+
+class ResourceForm(forms.ModelForm):
+    url = forms.URLField(label="Link", required=False, max_length=500, assume_scheme="https",
+                         help_text="Optional, e.g. https://intranet.example.com/listening-guide")
+
+    class Meta:
+        model = GroupResource
+        fields = ["title", "body", "url"]
+        labels = {"body": "Text (Markdown)"}
+        help_texts = {"body": "Short text; **bold**, lists and links work. No HTML."}
+        widgets = {"body": forms.Textarea(attrs={"rows": 5})}
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class AvoidAddForm(forms.Form):
+    email = forms.EmailField(label="Their work email address")

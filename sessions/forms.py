@@ -1,0 +1,198 @@
+"""Forms: input shape only. Rules that need the database live in the services."""
+
+from django import forms
+from django.utils import timezone
+
+from accounts.models import User
+from groups.models import Group, Membership
+from groups.rules import custom_rule
+from sessions import recurrence as rec
+from sessions.models import RSVP, MoodEntry, Session
+from sessions.services import Scope, SessionDetails
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+MAX_EXTRA_RULES = 10
+
+
+class _LocalDateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self):
+        super().__init__(format=DATETIME_FORMAT)
+
+
+class _FacilitatorChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.name
+
+
+class SessionForm(forms.Form):
+    """Create or edit. Times are read in the viewer's active zone (named in each label)."""
+
+    title = forms.CharField(max_length=140)
+    kind = forms.ChoiceField(choices=Session.Kind.choices, label="Kind of session")
+    description = forms.CharField(
+        label="Description or agenda", required=False, max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    starts_at = forms.DateTimeField(label="Starts", input_formats=[DATETIME_FORMAT],
+                                    widget=_LocalDateTimeInput())
+    ends_at = forms.DateTimeField(label="Ends", input_formats=[DATETIME_FORMAT],
+                                  widget=_LocalDateTimeInput())
+    format = forms.ChoiceField(choices=Session.Format.choices, widget=forms.RadioSelect)
+    location = forms.CharField(
+        max_length=200, required=False,
+        help_text="For in-person sessions: building and room.",
+    )
+    capacity = forms.IntegerField(
+        min_value=1, max_value=500, required=False,
+        help_text="Leave empty for no limit. When full, people can join a waitlist.",
+    )
+    facilitators = _FacilitatorChoice(queryset=User.objects.none(),
+                                      widget=forms.CheckboxSelectMultiple)
+    extra_rules = forms.CharField(
+        label="Session-specific ground rules (optional)", required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One rule per line. They are shown with the group's ground rules, and "
+                  "members accept both before they join.",
+    )
+
+    def __init__(self, *args, group: Group, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.group = group
+        zone = timezone.get_current_timezone_name()
+        self.fields["starts_at"].label = f"Starts ({zone.replace('_', ' ')} time)"
+        self.fields["ends_at"].label = f"Ends ({zone.replace('_', ' ')} time)"
+        self.fields["starts_at"].help_text = (
+            f"In your own time zone, {zone}. Everyone sees it in theirs.")
+        self.fields["facilitators"].queryset = User.objects.filter(
+            memberships__group=group, memberships__status=Membership.Status.ACTIVE,
+            memberships__role=Membership.Role.FACILITATOR,
+        ).order_by("display_name", "email")
+
+    def clean_extra_rules(self) -> list[dict]:
+        lines = [line.strip() for line in self.cleaned_data["extra_rules"].splitlines()]
+        rules = [custom_rule(line) for line in lines if line]
+        if len(rules) > MAX_EXTRA_RULES:
+            raise forms.ValidationError(f"Up to {MAX_EXTRA_RULES} session rules, please.")
+        if any(len(rule["text"]) > 300 for rule in rules):
+            raise forms.ValidationError("Keep each rule under 300 characters.")
+        return rules
+
+    def details(self) -> SessionDetails:
+        data = self.cleaned_data
+        return SessionDetails(
+            title=data["title"], kind=data["kind"], description=data["description"],
+            starts_at=data["starts_at"], ends_at=data["ends_at"], format=data["format"],
+            location=data["location"], capacity=data["capacity"],
+            extra_rules=data["extra_rules"], facilitators=list(data["facilitators"]),
+        )
+
+    @staticmethod
+    def initial_for(session: Session) -> dict:
+        return {
+            "title": session.title, "kind": session.kind, "description": session.description,
+            "starts_at": timezone.localtime(session.starts_at),
+            "ends_at": timezone.localtime(session.ends_at),
+            "format": session.format, "location": session.location,
+            "capacity": session.capacity, "facilitators": list(session.facilitators.all()),
+            "extra_rules": "\n".join(rule["text"] for rule in session.extra_rules or []),
+        }
+
+
+class ScheduleForm(SessionForm):
+    """Creating: the session fields plus an optional repeat."""
+
+    repeat = forms.ChoiceField(choices=rec.Frequency.CHOICES, required=False,
+                               label="Repeats")
+    repeat_until = forms.DateField(
+        label="Repeat until (date)", required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    repeat_count = forms.IntegerField(
+        label="…or number of sessions", required=False, min_value=2,
+        max_value=rec.MAX_OCCURRENCES,
+        help_text="Give an end date or a number of sessions. Repeats keep the same clock time "
+                  "in the group's time zone, also when the clocks change.",
+    )
+
+    def __init__(self, *args, group: Group, **kwargs):
+        super().__init__(*args, group=group, **kwargs)
+        self.fields["repeat_count"].help_text = (
+            "Give an end date or a number of sessions. Repeats keep the same clock time in the "
+            f"group's time zone ({group.time_zone}), also when the clocks change.")
+
+    def recurrence(self) -> rec.Recurrence | None:
+        data = self.cleaned_data
+        if not data.get("repeat"):
+            return None
+        return rec.Recurrence(frequency=data["repeat"], until=data.get("repeat_until"),
+                              count=data.get("repeat_count"))
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("repeat") and (data.get("repeat_until") or data.get("repeat_count")):
+            self.add_error("repeat", "Choose how often it repeats, or clear the end date "
+                                     "and number.")
+        return data
+
+
+class EditForm(SessionForm):
+    scope = forms.ChoiceField(choices=Scope.CHOICES, initial=Scope.THIS,
+                              widget=forms.RadioSelect, label="Apply the changes to")
+
+    def __init__(self, *args, group: Group, in_series: bool, **kwargs):
+        super().__init__(*args, group=group, **kwargs)
+        if not in_series:
+            del self.fields["scope"]
+
+
+class CancelForm(forms.Form):
+    scope = forms.ChoiceField(choices=Scope.CHOICES, initial=Scope.THIS,
+                              widget=forms.RadioSelect, label="Cancel")
+    note = forms.CharField(
+        label="A note for those going (optional)", required=False, max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, in_series: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not in_series:
+            del self.fields["scope"]
+
+
+class RSVPForm(forms.Form):
+    status = forms.ChoiceField(choices=RSVP.Status.choices)
+
+
+SCORE_CHOICES = [(5, "5 · very good"), (4, "4"), (3, "3"), (2, "2"), (1, "1 · very low")]
+
+
+class MoodForm(forms.Form):
+    score = forms.TypedChoiceField(choices=SCORE_CHOICES, coerce=int, widget=forms.RadioSelect,
+                                   label="How are you feeling? (only you ever see this)")
+    moment = forms.ChoiceField(choices=MoodEntry.Moment.choices, widget=forms.HiddenInput)
+
+
+SAFETY_CHOICES = [(5, "5 · completely"), (4, "4"), (3, "3"), (2, "2"), (1, "1 · not at all")]
+
+
+class CheckoutForm(forms.Form):
+    score = forms.TypedChoiceField(
+        choices=SAFETY_CHOICES, coerce=int, widget=forms.RadioSelect,
+        label="Did this session feel safe and respectful?",
+    )
+    comment = forms.CharField(
+        required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Anything the facilitators should know? (optional)",
+        help_text="Anonymous: your answer is stored without your name, and facilitators see it "
+                  "only among at least three answers. Avoid details that would identify you.",
+    )
+
+
+class DiscreetForm(forms.Form):
+    discreet = forms.BooleanField(
+        required=False, label="Discreet entries for all my sessions",
+        help_text="Calendar entries and reminder emails say only \"PeerSupport session\" and a "
+                  "link. Sessions of sensitive groups are always discreet.",
+    )

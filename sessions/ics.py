@@ -1,0 +1,56 @@
+"""iCalendar files (RFC 5545) for one session or a person's private feed, via `icalendar`."""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.urls import reverse
+from icalendar import Calendar, Event
+
+from sessions.models import Session
+
+NEUTRAL_TITLE = "PeerSupport session"
+
+
+def _link(session: Session) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse("sessions:detail", args=[session.pk])
+
+
+def session_event(session: Session, *, discreet: bool) -> Event:
+    """One VEVENT. Discreet: a neutral title and only the link, nothing a glance could read."""
+    event = Event()
+    event.add("uid", f"session-{session.pk}@peersupport")
+    event.add("dtstamp", session.updated_at.astimezone(dt.UTC))
+    event.add("dtstart", session.starts_at.astimezone(dt.UTC))
+    event.add("dtend", session.ends_at.astimezone(dt.UTC))
+    event.add("sequence", session.schedule_version)
+    event.add("url", _link(session))
+    if discreet:
+        event.add("summary", NEUTRAL_TITLE)
+        event.add("description", _link(session))
+    else:
+        event.add("summary", session.title)
+        parts = [f"{session.get_kind_display()} · {session.group.name}"]
+        if session.description:
+            parts.append(session.description)
+        parts.append(_link(session))
+        event.add("description", "\n\n".join(parts))
+        event.add("location", session.location if not session.is_online
+                  else "Online (live chat in PeerSupport)")
+    if session.status == Session.Status.SCHEDULED:
+        event.add("status", "CONFIRMED")
+    else:
+        event.add("status", "CANCELLED")
+    return event
+
+
+def calendar_bytes(sessions: Iterable[Session], *, discreet_for, name: str) -> bytes:
+    """A VCALENDAR of the given sessions; `discreet_for(session)` decides each entry's privacy."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//PeerSupport//Sessions//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    for session in sessions:
+        calendar.add_component(session_event(session, discreet=discreet_for(session)))
+    return calendar.to_ical()

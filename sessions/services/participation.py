@@ -1,0 +1,114 @@
+"""Taking part: rules accepted, attendance, private moods, anonymous check-out answers."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from groups import policies as group_policies
+from sessions.models import (
+    RSVP,
+    Attendance,
+    CheckoutAnswer,
+    CheckoutReceipt,
+    MoodEntry,
+    Session,
+    SessionRulesAcceptance,
+)
+from sessions.selectors import session_rules
+
+# Check-in opens this long before the start; attendance can be taken from this long before too.
+CHECK_IN_OPENS = dt.timedelta(hours=24)
+ATTENDANCE_OPENS = dt.timedelta(minutes=15)
+
+
+def attendance_record(*, session: Session, user, source: str) -> Attendance:
+    """Records that the person attended; safe to call many times (once per session and person)."""
+    existing = Attendance.objects.filter(session=session, user=user).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            return Attendance.objects.create(session=session, user=user, source=source)
+    except IntegrityError:
+        return Attendance.objects.get(session=session, user=user)
+
+
+def attendance_set(*, session: Session, present_ids: set[int]) -> None:
+    """The facilitator's tick list for an in-person session: ticked people are marked present,
+    unticked ones lose a facilitator mark (attendance the chat recorded stays)."""
+    if session.starts_at - ATTENDANCE_OPENS > timezone.now():
+        raise ValidationError("Attendance can be taken once the session is about to start.")
+    if session.status == Session.Status.CANCELLED:
+        raise ValidationError("This session was cancelled.")
+    eligible = set(RSVP.objects.filter(session=session, status=RSVP.Status.GOING)
+                   .values_list("user_id", flat=True))
+    eligible |= set(Attendance.objects.filter(session=session).values_list("user_id", flat=True))
+    unknown = present_ids - eligible
+    if unknown:
+        raise ValidationError("Only people who said they were going can be marked present.")
+    with transaction.atomic():
+        (Attendance.objects.filter(session=session, source=Attendance.Source.FACILITATOR)
+         .exclude(user_id__in=present_ids).delete())
+        already = set(Attendance.objects.filter(session=session).values_list("user_id",
+                                                                             flat=True))
+        Attendance.objects.bulk_create(
+            [Attendance(session=session, user_id=user_id, source=Attendance.Source.FACILITATOR)
+             for user_id in present_ids - already],
+            ignore_conflicts=True,
+        )
+
+
+def session_rules_accept(*, session: Session, user) -> SessionRulesAcceptance:
+    """Records that the member accepted the rules now posted for this session (the exact list
+    shown). Accepting again after the rules changed replaces the snapshot with the new one."""
+    if not group_policies.is_member(user, session.group):
+        raise ValidationError("Only members of the group can accept its session rules.")
+    rules = session_rules(session=session)
+    with transaction.atomic():
+        acceptance, created = SessionRulesAcceptance.objects.select_for_update().get_or_create(
+            session=session, user=user, defaults={"rules": rules})
+        if not created and acceptance.rules != rules:
+            acceptance.rules = rules
+            acceptance.accepted_at = timezone.now()
+            acceptance.save(update_fields=["rules", "accepted_at"])
+    return acceptance
+
+
+def mood_record(*, user, session: Session, moment: str, score: int) -> MoodEntry:
+    """A private mood note before or after a session (one of each; a new note replaces it)."""
+    if moment not in MoodEntry.Moment.values:
+        raise ValidationError("Choose before or after.")
+    if not 1 <= score <= 5:
+        raise ValidationError({"score": "Choose a number from 1 to 5."})
+    if not group_policies.is_member(user, session.group):
+        raise ValidationError("Only members of the group can check in to its sessions.")
+    now = timezone.now()
+    if moment == MoodEntry.Moment.BEFORE and not (
+            session.starts_at - CHECK_IN_OPENS <= now <= session.ends_at):
+        raise ValidationError("Check-in opens a day before the session and closes at its end.")
+    if moment == MoodEntry.Moment.AFTER and now < session.starts_at:
+        raise ValidationError("Check-out opens once the session has started.")
+    entry, _ = MoodEntry.objects.update_or_create(user=user, session=session, moment=moment,
+                                                  defaults={"score": score})
+    return entry
+
+
+def checkout_answer(*, session: Session, user, score: int, comment: str = "") -> None:
+    """One anonymous answer per attendee. The receipt (who answered) and the answer (what) are
+    separate rows with nothing that links them."""
+    if not 1 <= score <= 5:
+        raise ValidationError({"score": "Choose a number from 1 to 5."})
+    if session.starts_at > timezone.now():
+        raise ValidationError("You can answer once the session has taken place.")
+    if not Attendance.objects.filter(session=session, user=user).exists():
+        raise ValidationError("Only people who attended can answer for this session.")
+    today = timezone.now().astimezone(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    try:
+        with transaction.atomic():
+            CheckoutReceipt.objects.create(session=session, user=user)
+            CheckoutAnswer.objects.create(session=session, score=score,
+                                          comment=comment.strip()[:1000], created_at=today)
+    except IntegrityError as exc:
+        raise ValidationError("You have already answered for this session. Thank you.") from exc

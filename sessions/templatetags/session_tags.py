@@ -1,0 +1,41 @@
+"""Showing session times in the viewer's zone, with the zone named."""
+
+from django import template
+from django.utils import dateformat, timezone
+from django.utils.html import format_html
+
+from sessions.models import Session
+
+register = template.Library()
+
+
+def zone_label() -> str:
+    return timezone.get_current_timezone_name().replace("_", " ")
+
+
+@register.simple_tag
+def session_when(session: Session) -> str:
+    """`<time>` for start and end in the active zone, e.g. "Tue 1 Dec 2026, 18:00–19:30
+    (Europe/Berlin)"; an end on another day shows its date too."""
+    start = timezone.localtime(session.starts_at)
+    end = timezone.localtime(session.ends_at)
+    end_format = "H:i" if end.date() == start.date() else "D j M, H:i"
+    return format_html(
+        '<time datetime="{}">{}</time>–<time datetime="{}">{}</time> '
+        '<span class="session-zone">({})</span>',
+        session.starts_at.isoformat(), dateformat.format(start, "D j M Y, H:i"),
+        session.ends_at.isoformat(), dateformat.format(end, end_format), zone_label(),
+    )
+
+
+@register.simple_tag
+def current_zone() -> str:
+    return zone_label()
+
+
+@register.filter
+def seats_left(session: Session) -> int | None:
+    """Free seats of a session annotated with `going_count` (None: no limit)."""
+    if session.capacity is None:
+        return None
+    return max(session.capacity - getattr(session, "going_count", 0), 0)

@@ -1,0 +1,1 @@
+"""Session pages. Each view: access check, form, one service call, redirect or render."""

@@ -1,0 +1,56 @@
+"""Access helpers shared by the session views."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from peersupport.permissions import two_factor_satisfied
+from sessions import policies, selectors
+from sessions.models import Session
+
+
+def session_or_404(request, pk: int) -> Session:
+    """The session with seats and the viewer's RSVP, or 404 when they may not know it exists."""
+    session = selectors.session_for_page(pk=pk, user=request.user)
+    if session is None or not policies.can_view_session(request.user, session):
+        raise Http404("No such session.")
+    return session
+
+
+def require_manager(request, session: Session):
+    """403 for someone who may see the session but not manage it; a redirect to two-factor
+    set-up for a facilitator without it. Returns a response to send, or None to go on."""
+    if not policies.can_manage_session(request.user, session):
+        raise PermissionDenied("Only the group's facilitators can do this.")
+    return require_two_factor(request)
+
+
+def require_two_factor(request):
+    if not two_factor_satisfied(request):
+        messages.warning(request, "Set up two-factor authentication to open facilitator pages.")
+        return redirect("mfa_activate_totp")
+    return None
+
+
+def safe_next(request, default: str) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()},
+                                                     require_https=request.is_secure()):
+        return candidate
+    return default
+
+
+def form_error(form, exc) -> None:
+    """Puts a service's ValidationError onto the form (by field where it names one)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def posted(request):
+    """Form data for a POST (even an empty one, which still binds the form), else None."""
+    return request.POST if request.method == "POST" else None

@@ -1,0 +1,13 @@
+// Shows the date fields only when "Custom dates" is chosen (they stay usable without JS).
+(function () {
+  "use strict";
+  const period = document.getElementById("id_period");
+  if (!period) return;
+  const dates = document.querySelectorAll(".custom-date");
+  function sync() {
+    const custom = period.value === "custom";
+    dates.forEach(function (field) { field.hidden = !custom; });
+  }
+  period.addEventListener("change", sync);
+  sync();
+})();

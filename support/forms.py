@@ -1,0 +1,159 @@
+"""Forms only validate input; the services apply the rules and write."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from support import limits
+from support.attachments import text_attachment_from_upload
+from support.models import Report, ReportAttachment
+from support.services import HR_STATUSES
+
+
+class PersonChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.name} ({obj.email})"
+
+
+class FacilitatorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.name
+
+
+class ConversationStartForm(forms.Form):
+    facilitator = FacilitatorChoiceField(
+        queryset=None,
+        widget=forms.RadioSelect,
+        empty_label=None,
+        label="Who would you like to talk to?",
+    )
+    body = forms.CharField(
+        label="Your message",
+        max_length=limits.MESSAGE_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Say as much or as little as you like. Only this facilitator will read it.",
+    )
+
+    def __init__(self, *args, facilitators, **kwargs):
+        super().__init__(*args, **kwargs)
+        from accounts.models import User
+
+        self.fields["facilitator"].queryset = User.objects.filter(
+            pk__in=[p.pk for p in facilitators]
+        ).order_by("display_name", "email")
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label="Your reply", max_length=limits.MESSAGE_MAX, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class ReportDraftForm(forms.Form):
+    """A draft may be incomplete: only sizes are checked here; completeness at submission."""
+
+    what_happened = forms.CharField(
+        label="What happened?",
+        required=False,
+        max_length=limits.WHAT_HAPPENED_MAX,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="In your own words. Facts you remember: what was said or done, where.",
+    )
+    happened_when = forms.CharField(
+        label="When did it happen?",
+        required=False,
+        max_length=limits.HAPPENED_WHEN_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text='A date, a period, or how often ("every team meeting since March").',
+    )
+    people_named = PersonChoiceField(
+        label="Who was involved? Pick colleagues",
+        required=False,
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="They are never told that you reported, and never notified by PeerSupport.",
+    )
+    people_described = forms.CharField(
+        label="Or describe who, in words",
+        required=False,
+        max_length=limits.PEOPLE_DESCRIBED_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="For people outside the organisation, or whose name you do not know.",
+    )
+    witnesses = forms.CharField(
+        label="Witnesses (optional)",
+        required=False,
+        max_length=limits.WITNESSES_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Anyone who saw or heard it. They are not contacted by PeerSupport.",
+    )
+    attachment = forms.FileField(
+        label="Attach a text file (optional)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(limits.ATTACHMENT_EXTENSIONS)}),
+        help_text=(
+            f"Plain text only ({', '.join(limits.ATTACHMENT_EXTENSIONS)}), up to "
+            f"{limits.ATTACHMENT_MAX_BYTES // 1024} KB each, "
+            f"{limits.ATTACHMENTS_PER_REPORT} per report: notes, a copied message thread."
+        ),
+    )
+    remove_attachments = forms.ModelMultipleChoiceField(
+        label="Remove attachments",
+        required=False,
+        queryset=ReportAttachment.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, colleagues, report: Report | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people_named"].queryset = colleagues
+        if report is not None:
+            self.fields["remove_attachments"].queryset = report.attachments.all()
+        else:
+            del self.fields["remove_attachments"]
+
+    def clean_people_named(self):
+        people = self.cleaned_data["people_named"]
+        if len(people) > limits.NAMED_PEOPLE_MAX:
+            raise ValidationError(
+                f"Name at most {limits.NAMED_PEOPLE_MAX} people; describe the others in words."
+            )
+        return people
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if not upload:
+            return None
+        return text_attachment_from_upload(upload)
+
+
+class ReportUpdateForm(forms.Form):
+    new_status = forms.ChoiceField(
+        label="Set the status", choices=[(s.value, s.label) for s in HR_STATUSES]
+    )
+    body = forms.CharField(
+        label="Reply to the person who reported (optional)",
+        required=False,
+        max_length=limits.REPORT_UPDATE_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="They see your reply and your name with the report's status.",
+    )
+
+
+class ReportInformationForm(forms.Form):
+    body = forms.CharField(
+        label="Add information or answer HR",
+        max_length=limits.REPORT_UPDATE_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class AvoidNamedForm(forms.Form):
+    people = PersonChoiceField(
+        label="People you named", queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        from accounts.models import User
+
+        self.fields["people"].queryset = User.objects.filter(pk__in=[p.pk for p in candidates])

@@ -1,0 +1,22 @@
+"""The hourly task builds the preset views ahead of HR's visit; the page then reads them."""
+
+from django.urls import reverse
+
+from dashboards.tasks import materialise_daily_aggregates
+
+
+def test_the_task_builds_every_preset_and_the_page_reads_it_without_aggregating(
+        hr_client, org, django_assert_num_queries):
+    assert materialise_daily_aggregates.delay().get() == ["4w", "quarter", "year"]
+    # session + user, and the form's two <select>s: no aggregate query at all.
+    with django_assert_num_queries(4):
+        response = hr_client.get(reverse("dashboards:index"), {"period": "year"})
+    assert response.status_code == 200
+    assert "Participation by month" in response.content.decode()
+
+
+def test_running_the_task_twice_gives_the_same_page(hr_client, org):
+    materialise_daily_aggregates()
+    first = hr_client.get(reverse("dashboards:export_csv")).content
+    materialise_daily_aggregates()
+    assert hr_client.get(reverse("dashboards:export_csv")).content == first

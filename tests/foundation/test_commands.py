@@ -1,0 +1,91 @@
+"""Management commands: grant_role and seed_demo."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from accounts.demo import DEMO_PASSWORD
+from accounts.models import Department, User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_grant_role_makes_a_facilitator(employee, capsys):
+    call_command("grant_role", employee.email.upper(), "facilitator")
+
+    employee.refresh_from_db()
+    assert employee.is_facilitator
+    assert not employee.is_hr
+    assert f"{employee.email} is now facilitator." in capsys.readouterr().out
+
+
+def test_grant_role_makes_an_hr_admin_and_revoke_takes_it_back(employee):
+    call_command("grant_role", employee.email, "hr")
+    employee.refresh_from_db()
+    assert employee.is_hr
+
+    call_command("grant_role", employee.email, "hr", "--revoke")
+    employee.refresh_from_db()
+    assert not employee.is_hr
+
+
+def test_grant_role_refuses_an_unknown_person():
+    with pytest.raises(CommandError, match="No user with email nobody@example.org."):
+        call_command("grant_role", "nobody@example.org", "facilitator")
+
+
+def test_grant_role_refuses_an_unknown_role(employee):
+    with pytest.raises(CommandError, match="invalid choice: 'admin'"):
+        call_command("grant_role", employee.email, "admin")
+    employee.refresh_from_db()
+    assert not (employee.is_facilitator or employee.is_hr or employee.is_staff)
+
+
+def _counts() -> dict[str, int]:
+    """Row counts of every model, so a second seed that duplicates anything shows up."""
+    from django.apps import apps
+    from django.db import connection
+
+    tables = set(connection.introspection.table_names())  # apps mid-development may lack some
+    return {model._meta.label: model.objects.count() for model in apps.get_models()
+            if model._meta.db_table in tables
+            and model._meta.label not in {"sessions.Session", "admin.LogEntry"}}
+
+
+def test_seed_demo_is_idempotent_and_the_demo_logins_work(client):
+    call_command("seed_demo")
+    first = _counts()
+    call_command("seed_demo")
+
+    assert _counts() == first
+    assert User.objects.count() == 16
+    assert Department.objects.count() == 5
+    roles = {u.email: (u.is_facilitator, u.is_hr) for u in User.objects.filter(
+        email__in=["facilitator@example.com", "employee@example.com", "employee2@example.com",
+                   "hr@example.com"])}
+    assert roles == {"facilitator@example.com": (True, False),
+                     "employee@example.com": (False, False),
+                     "employee2@example.com": (False, False),
+                     "hr@example.com": (False, True)}
+    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 16
+
+    for email in ["employee@example.com", "employee2@example.com"]:
+        response = client.post(reverse("account_login"),
+                               {"login": email, "password": DEMO_PASSWORD})
+        assert response.url == reverse("home")
+        assert client.get("/").status_code == 200
+        client.post(reverse("account_logout"))
+
+
+def test_seed_demo_keeps_a_changed_demo_password(client):
+    """Re-running the seed tops up; it never resets what a person changed."""
+    call_command("seed_demo")
+    user = User.objects.get(email="employee@example.com")
+    user.set_password("my-own-new-password-9")
+    user.save()
+
+    call_command("seed_demo")
+
+    user.refresh_from_db()
+    assert user.check_password("my-own-new-password-9")

@@ -1,0 +1,203 @@
+"""Reminders and notices: due-times in the database, each email sent once at most."""
+
+import datetime as dt
+import zoneinfo
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from sessions import services, tasks
+from sessions.models import RSVP, Notice, Session
+from tests.sessions.factories import move_to_past, schedule
+
+pytestmark = pytest.mark.django_db
+
+DAY = dt.timedelta(hours=24)
+
+
+@pytest.fixture
+def going(session, member):
+    services.rsvp_set(session=session, user=member, status=RSVP.Status.GOING)
+    return member
+
+
+def reminder(kind=Notice.Kind.REMINDER_24H) -> Notice:
+    return Notice.objects.get(kind=kind)
+
+
+def test_a_reminder_waits_until_it_is_due(session, going):
+    assert services.notices_dispatch_due() == 0
+    assert mail.outbox == []
+    assert reminder().due_at == session.starts_at - DAY
+
+
+def test_a_due_reminder_is_sent_once_however_often_the_task_runs(session, going):
+    at = session.starts_at - DAY + dt.timedelta(seconds=1)
+
+    first = services.notices_dispatch_due(now=at)
+    second = services.notices_dispatch_due(now=at)
+    third = services.notices_dispatch_due(now=at + dt.timedelta(minutes=1))
+
+    assert (first, second, third) == (1, 0, 0)
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [going.email]
+    assert mail.outbox[0].subject == f"Tomorrow: {session.title}"
+    assert reminder().sent_at is not None
+
+
+def test_two_workers_racing_for_one_notice_send_it_once(session, going):
+    notice = reminder()
+    at = notice.due_at
+
+    results = [services.notice_send(notice_id=notice.pk, now=at),
+               services.notice_send(notice_id=notice.pk, now=at)]
+
+    assert results == [True, False]
+    assert len(mail.outbox) == 1
+
+
+def test_a_worker_killed_after_claiming_leaves_the_notice_unsent_rather_than_sent_twice(
+        session, going):
+    # The worker claimed the row and died: it may or may not have sent. Never send again.
+    notice = reminder()
+    Notice.objects.filter(pk=notice.pk).update(claimed_at=notice.due_at)
+
+    assert services.notices_dispatch_due(now=notice.due_at + dt.timedelta(minutes=5)) == 0
+    assert mail.outbox == []
+
+
+def test_a_refused_email_is_retried_and_then_sent_once(session, going, monkeypatch):
+    from sessions.services import notices
+
+    calls = []
+
+    def flaky_send(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:
+            raise ConnectionRefusedError("smtp down")
+        return 1
+
+    monkeypatch.setattr(notices, "send_mail", flaky_send)
+    at = reminder().due_at
+
+    assert services.notices_dispatch_due(now=at) == 0
+    assert reminder().claimed_at is None and reminder().attempts == 1
+    assert services.notices_dispatch_due(now=at + dt.timedelta(minutes=1)) == 1
+    assert services.notices_dispatch_due(now=at + dt.timedelta(minutes=2)) == 0
+    assert len(calls) == 2
+
+
+def test_no_reminder_for_someone_who_stopped_going(session, going):
+    services.rsvp_set(session=session, user=going, status=RSVP.Status.NOT_GOING)
+
+    assert services.notices_dispatch_due(now=session.starts_at - dt.timedelta(minutes=30)) == 0
+    assert mail.outbox == []
+
+
+def test_the_periodic_task_sends_what_is_due(session, going, monkeypatch):
+    Notice.objects.update(due_at=timezone.now() - dt.timedelta(minutes=1))
+
+    tasks.dispatch_due_notices.delay()
+    tasks.dispatch_due_notices.delay()
+
+    assert len(mail.outbox) == 2  # the 24 h and the 1 h reminder, once each
+    assert tasks.dispatch_due_notices.acks_late is True
+
+
+def test_a_time_change_tells_people_and_moves_their_reminders(
+        session, going, facilitator, django_capture_on_commit_callbacks):
+    new_start = session.starts_at + dt.timedelta(days=1)
+    details = services.SessionDetails(
+        title=session.title, kind=session.kind, starts_at=new_start,
+        ends_at=new_start + dt.timedelta(hours=1), facilitators=[facilitator])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.session_update(session=session, by=facilitator, details=details)
+
+    assert [m.subject for m in mail.outbox] == [f"New time: {session.title}"]
+    assert reminder().due_at == new_start - DAY
+    assert reminder().revision == 2
+    mail.outbox.clear()
+    assert services.notices_dispatch_due(now=new_start - DAY) == 1
+
+
+def test_a_cancellation_tells_those_going_and_drops_their_reminders(
+        session, going, facilitator, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.session_cancel(session=session, by=facilitator, note="The room flooded.")
+
+    assert [m.subject for m in mail.outbox] == [f"Cancelled: {session.title}"]
+    assert "The room flooded." in mail.outbox[0].body
+    assert not Notice.objects.filter(kind__startswith="reminder").exists()
+
+
+def test_emails_show_the_time_in_the_recipients_zone(session, going):
+    going.time_zone = "America/New_York"
+    going.save()
+    notice = reminder()
+
+    subject, body = services.notice_compose(notice=notice)
+
+    local = timezone.localtime(session.starts_at, timezone=zoneinfo.ZoneInfo("America/New_York"))
+    assert local.strftime("%H:%M") in body
+    assert "America/New York time" in body
+
+
+def test_emails_about_a_sensitive_groups_session_are_discreet(group, facilitator, member):
+    group.is_sensitive = True
+    group.save()
+    session = schedule(group, facilitator, title="Circle after harassment")
+    services.rsvp_set(session=session, user=member, status=RSVP.Status.GOING)
+
+    subject, body = services.notice_compose(notice=reminder())
+
+    assert "harassment" not in subject + body
+    assert group.name not in body
+    assert subject == "Tomorrow: PeerSupport session"
+    assert f"/sessions/{session.pk}/" in body
+
+
+# --- Closing sessions no facilitator joined ---------------------------------------------------
+
+
+def test_an_online_session_without_a_facilitator_is_closed_and_the_lobby_told(
+        session, going, monkeypatch, django_capture_on_commit_callbacks):
+    from peersupport import realtime
+
+    sent = []
+    monkeypatch.setattr(realtime, "send_to_group_now", lambda group, event: sent.append((group,
+                                                                                          event)))
+    move_to_past(session, started_ago=services.NO_FACILITATOR_CLOSE_AFTER
+                 + dt.timedelta(minutes=1))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        closed = tasks.close_unattended_sessions.delay().get()
+        tasks.close_unattended_sessions.delay()
+
+    session.refresh_from_db()
+    assert closed == 1
+    assert session.status == Session.Status.CLOSED
+    assert [group for group, _ in sent] == [f"session_{session.pk}"]
+    assert sent[0][1]["type"] == "room.closed" and sent[0][1]["reason"]
+    assert [m.subject for m in mail.outbox] == [f"Did not take place: {session.title}"]
+
+
+def test_a_session_whose_facilitator_joined_is_not_closed(session):
+    move_to_past(session, started_ago=dt.timedelta(minutes=30))
+    Session.objects.filter(pk=session.pk).update(facilitator_joined_at=timezone.now())
+
+    assert services.sessions_close_unattended() == []
+
+
+def test_a_session_is_not_closed_before_the_grace_period(session):
+    move_to_past(session, started_ago=dt.timedelta(minutes=2))
+
+    assert services.sessions_close_unattended() == []
+
+
+def test_an_in_person_session_is_never_closed_for_an_empty_chat(group, facilitator):
+    session = schedule(group, facilitator, format=Session.Format.IN_PERSON, location="Room 1")
+    move_to_past(session, started_ago=dt.timedelta(minutes=30))
+
+    assert services.sessions_close_unattended() == []
