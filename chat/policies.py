@@ -13,6 +13,7 @@ from django.utils import timezone
 from chat.models import RoomSanction
 from groups import policies as group_policies
 from groups.models import Group, Membership, Removal
+from peersupport.permissions import has_two_factor
 from sessions.models import Session
 from sessions.selectors import has_accepted_session_rules
 
@@ -130,7 +131,8 @@ def room_access(*, session_id: int, user) -> RoomAccess:
     if session.status != Session.Status.SCHEDULED or not session.is_online:
         return _refuse(access, CLOSE_GONE, "room_closed",
                        "This session has no live chat (it is cancelled, closed or in person).")
-    access.is_moderator = is_room_moderator(membership)
+    # Moderating is a facilitator page in websocket form: it asks for two-factor too.
+    access.is_moderator = is_room_moderator(membership) and has_two_factor(user)
     access.sanctions = [
         s for s in RoomSanction.objects.filter(session=session, user_id=user.pk, lifted_at=None)
         if s.is_active_at(now)
@@ -139,7 +141,8 @@ def room_access(*, session_id: int, user) -> RoomAccess:
     if removal is not None:
         return _refuse(access, CLOSE_GONE, "removed",
                        f"A facilitator removed you from this session's chat: {removal.reason}")
-    if not access.is_moderator and not (
+    # Facilitators post the rules; even one still to set up two-factor is not asked for them.
+    if not is_room_moderator(membership) and not (
         membership.accepted_rules_version >= session.group.rules_version
         and has_accepted_session_rules(session=session, user=user)
     ):

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_GET
 from chat import policies as chat_policies
 from groups.policies import name_in_group
 from groups.rules import RULE_KEY_LABELS
-from peersupport.permissions import two_factor_satisfied
 from sessions import selectors as session_selectors
 
 MAX_LENGTH = 2000
@@ -42,7 +41,8 @@ def room(request, session_id: int):
                       status=410 if access.error_code == "room_closed" else 403)
 
     membership = access.membership
-    moderates = access.is_moderator and two_factor_satisfied(request)
+    # access.is_moderator already demands two-factor (chat.policies), as the socket does.
+    moderates = access.is_moderator
     rules = [{"index": index, "key": rule["key"], "text": rule["text"],
               "label": RULE_KEY_LABELS.get(rule["key"], rule["key"])}
              for index, rule in enumerate(session_selectors.session_rules(session=session))]
@@ -66,5 +66,5 @@ def room(request, session_id: int):
         "config": config,
         "rules": rules,
         "moderates": moderates,
-        "needs_two_factor": access.is_moderator and not moderates,
+        "needs_two_factor": chat_policies.is_room_moderator(membership) and not moderates,
     })

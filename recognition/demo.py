@@ -7,6 +7,7 @@ from django.utils import timezone
 from accounts.models import User
 from groups.models import Group, Membership
 from recognition import services
+from recognition.defaults import DEFAULT_VALUES
 from recognition.models import Reaction, Recognition, Reply, Value
 
 # (giver, recipients, value slugs, message, visibility, days ago)
@@ -64,7 +65,15 @@ def _give(people: dict[str, User], giver: str, recipients: list[str], slugs: lis
     return recognition
 
 
+def _ensure_default_values() -> None:
+    """The data migration seeds these; demo data must not depend on nobody having removed them."""
+    for position, (name, slug, description) in enumerate(DEFAULT_VALUES):
+        Value.objects.get_or_create(slug=slug, defaults={
+            "name": name, "description": description, "position": position})
+
+
 def seed(people: dict[str, User]) -> None:
+    _ensure_default_values()
     recognitions = [_give(people, *row) for row in DEMO]
     for index, email, kind in REACTIONS:
         Reaction.objects.get_or_create(recognition=recognitions[index], user=people[email],

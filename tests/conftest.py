@@ -1,6 +1,7 @@
 """Shared fixtures: personas, and a headless Chromium for the browser journeys."""
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -124,11 +125,26 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"rep_{report.when}", report)
 
 
-def log_in(page, live_server_url: str, email: str, password: str) -> None:
+def log_in(page, live_server_url: str, email: str, password: str,
+           totp_secret: str | None = None) -> None:
     """Logs in through the real login form (templates/account/login.html) and waits for the
-    next page, so the caller can assert on it at once."""
+    next page, so the caller can assert on it at once. With `totp_secret`, answers allauth's
+    two-factor step with the current authenticator code, as a person with the app would."""
     page.goto(f"{live_server_url}/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password", exact=True).fill(password)
     with page.expect_navigation():
         page.get_by_role("button", name="Log in", exact=True).click()
+    if totp_secret is not None and "/2fa/authenticate" in page.url:
+        from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+        code = format_hotp_value(hotp_value(totp_secret, int(time.time()) // 30))
+        page.locator("main input[name=code]").fill(code)
+        with page.expect_navigation():
+            page.locator("main form button[type=submit]").first.click()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser journeys run last: Playwright's sync API leaves the main thread's event loop
+    marked as running, which would break every asyncio (websocket) test after it."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

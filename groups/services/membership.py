@@ -11,6 +11,7 @@ from accounts.models import User
 from groups import policies, tasks
 from groups.models import Group, Invitation, Membership, Removal, RuleAcceptance
 from groups.selectors import invitation_problem
+from peersupport.realtime import send_to_user_on_commit
 
 PSEUDONYM_MAX = 60
 MAX_BLOCK_DAYS = 365
@@ -174,6 +175,8 @@ def membership_leave(*, group: Group, user: User) -> Membership:
         membership.left_at = timezone.now()
         membership.role = Membership.Role.MEMBER
         membership.save(update_fields=["status", "left_at", "role"])
+        # Open chat sockets re-check access at once and close (in seconds, not at the next poll).
+        send_to_user_on_commit(user_id=user.pk, event={"type": "access.recheck"})
     return membership
 
 
@@ -205,6 +208,7 @@ def membership_remove(*, group: Group, by: User, membership: Membership, reason:
         target.status = Membership.Status.REMOVED
         target.left_at = now
         target.save(update_fields=["status", "left_at"])
+        send_to_user_on_commit(user_id=target.user_id, event={"type": "access.recheck"})
         transaction.on_commit(
             lambda: tasks.send_notice.delay("removed", removal.pk, target.user_id))
     return removal

@@ -87,7 +87,9 @@ def accept_rules(session: Session, *users: User) -> None:
 
 
 @pytest.fixture
-def chat_group(facilitator) -> Group:
+def chat_group(facilitator, two_factor) -> Group:
+    # Facilitators moderate only with two-factor set up (real allauth TOTP, as in production).
+    two_factor(facilitator)
     return group_create(creator=facilitator, name="Calm harbour",
                         purpose="A place to talk about hard days at work.",
                         category=Group.Category.PEER_CIRCLE, rules=DEFAULT_RULES)

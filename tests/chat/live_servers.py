@@ -306,6 +306,7 @@ def make_room(*, members: int = 2, title: str = "Thursday circle"):
     import datetime as dt
     from types import SimpleNamespace
 
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from django.utils import timezone
 
     from groups.models import Group
@@ -318,6 +319,10 @@ def make_room(*, members: int = 2, title: str = "Thursday circle"):
     from tests.factories import UserFactory
 
     facilitator = UserFactory(display_name="Fran Facilitator")
+    # Moderating asks for two-factor: the facilitator has a real authenticator, and logs in
+    # with its code (tests.conftest.log_in answers the two-factor step).
+    facilitator_totp_secret = generate_totp_secret()
+    TOTP.activate(facilitator, facilitator_totp_secret)
     group = group_create(creator=facilitator, name=f"Circle {uuid.uuid4().hex[:6]}",
                          purpose="A calm place to talk.", category=Group.Category.PEER_CIRCLE,
                          rules=DEFAULT_RULES)
@@ -331,4 +336,5 @@ def make_room(*, members: int = 2, title: str = "Thursday circle"):
         membership_join(group=group, user=person, accepted_version=group.rules_version)
         session_rules_accept(session=session, user=person)
         people.append(person)
+    facilitator.totp_secret = facilitator_totp_secret  # read by the browser tests' log-in
     return SimpleNamespace(group=group, session=session, facilitator=facilitator, members=people)

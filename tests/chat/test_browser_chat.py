@@ -51,7 +51,8 @@ def chat_pages(browser, request, *entries):
             contexts.append(context)
             page = context.new_page()
             page.set_default_timeout(15_000)
-            log_in(page, base_url, user.email, PASSWORD)
+            log_in(page, base_url, user.email, PASSWORD,
+                   totp_secret=getattr(user, "totp_secret", None))
             page.wait_for_url(lambda url: "/accounts/login" not in url)
             page.goto(base_url + path)
             expect(page.locator("#chat-connection")).to_have_attribute("data-state", "open")

@@ -78,6 +78,9 @@ def test_anonymous_visitor_is_sent_to_log_in(client, room):
 
 
 def test_facilitator_without_two_factor_is_sent_to_set_it_up(client, room, flagged):
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.filter(user=room.facilitator).delete()
     client.login(email=room.facilitator.email, password=PASSWORD)
     response = client.get(queue_url(room))
     assert response.status_code == 302

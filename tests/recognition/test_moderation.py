@@ -43,10 +43,12 @@ def test_someone_who_cannot_see_it_cannot_report_it(client, employee, colleague,
     assert client.get(f"/recognition/{recognition.pk}/report/").status_code == 404
 
 
-def test_staff_see_reports_of_public_ones_and_hide_them(client, employee, colleague, member):
+def test_staff_see_reports_of_public_ones_and_hide_them(client, employee, colleague, member,
+                                                        mfa_exempt):
     recognition = give(employee, colleague, message="A backhanded compliment")
     report_file(recognition=recognition, reporter=member, reason="disrespectful")
     staff = _staff()
+    mfa_exempt(staff)
     client.force_login(staff)
 
     queue = client.get("/recognition/reports/")
@@ -61,10 +63,12 @@ def test_staff_see_reports_of_public_ones_and_hide_them(client, employee, collea
     assert "A backhanded compliment" not in client.get("/recognition/").content.decode()
 
 
-def test_staff_can_dismiss_reports_and_restore(client, employee, colleague, member):
+def test_staff_can_dismiss_reports_and_restore(client, employee, colleague, member, mfa_exempt):
     recognition = give(employee, colleague)
     report_file(recognition=recognition, reporter=member, reason="other")
-    client.force_login(_staff())
+    staff = _staff()
+    mfa_exempt(staff)
+    client.force_login(staff)
 
     client.post(f"/recognition/{recognition.pk}/dismiss/")
     assert Report.objects.get().status == Report.Status.DISMISSED
