@@ -79,6 +79,29 @@ def _going(session: Session, people: list[User]) -> None:
             services.rsvp_set(session=session, user=person, status=RSVP.Status.GOING)
 
 
+DROP_IN_TITLE = "Open dialogue: drop-in"
+
+
+def _drop_in(group: Group, facilitator: User, members: list[User]) -> None:
+    """An online session whose chat is open now, so a newcomer can try the live chat at once.
+
+    Running the seed again after it ended moves it to now again (still one session).
+    """
+    starts_at = timezone.now() + dt.timedelta(minutes=5)
+    existing = Session.objects.filter(group=group, title=DROP_IN_TITLE).first()
+    if existing is None:
+        (existing,) = _upcoming(
+            group, facilitator, title=DROP_IN_TITLE, kind=Session.Kind.OPEN_DIALOGUE,
+            starts_at=starts_at, minutes=180, fmt=Session.Format.ONLINE,
+            description="An open room for the demo: log in as the facilitator and a member in "
+                        "two browsers and talk.")
+    elif existing.ends_at < timezone.now():
+        Session.objects.filter(pk=existing.pk).update(
+            starts_at=starts_at, ends_at=starts_at + dt.timedelta(minutes=180),
+            status=Session.Status.SCHEDULED, facilitator_joined_at=None)
+    _going(existing, members)
+
+
 def seed(people: dict[str, User]) -> None:
     facilitator = people["facilitator@example.com"]
     groups = {group.slug: group for group in Group.objects.filter(slug__in=[
@@ -95,6 +118,8 @@ def seed(people: dict[str, User]) -> None:
             extra_rules=["Please don't screenshot or copy the chat."],
             recurrence=rec.Recurrence(frequency=rec.Frequency.WEEKLY, count=8),
         )
+        _drop_in(circle, facilitator, [people["employee@example.com"],
+                                       people["employee2@example.com"]])
         colleagues = [people[f"colleague{n}@example.com"] for n in range(1, 6)]
         if weekly and weekly[0].starts_at > timezone.now():
             _going(weekly[0], [people["employee@example.com"], people["employee2@example.com"],

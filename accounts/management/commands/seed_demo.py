@@ -2,6 +2,7 @@ import importlib
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from accounts import demo
 
@@ -13,7 +14,9 @@ class Command(BaseCommand):
     help = "Create (or top up) the demo organisation. Safe to run again: nothing is duplicated."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        # Demo data is not news: the notices its services would send go nowhere.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), \
+                transaction.atomic():
             people = demo.seed()
             for module_name in APP_SEEDERS:
                 try:
