@@ -42,6 +42,9 @@ def parse_args() -> argparse.Namespace:
                         help="keep PostgreSQL's JIT on (default: off for the bench database)")
     parser.add_argument("--keep", action="store_true",
                         help="only load (no timing); leave the database for manual use")
+    parser.add_argument("--reuse", action="store_true",
+                        help="no loading: time the database as it is (e.g. after --keep), at the "
+                             "attendance size it holds")
     return parser.parse_args()
 
 
@@ -322,12 +325,19 @@ def main() -> None:
     global NOW
     args = parse_args()
     rng = random.Random(args.seed)
-    print(f"Creating {args.url} ...", flush=True)
-    recreate_database(args.url, jit=args.jit)
+    if not args.reuse:
+        print(f"Creating {args.url} ...", flush=True)
+        recreate_database(args.url, jit=args.jit)
     setup_django(args.url)
     from django.utils import timezone
 
     NOW = timezone.now()
+    if args.reuse:
+        from sessions.models import Attendance
+
+        report = {Attendance.objects.count(): measure(args.requests)}
+        print_report(args, report)
+        return
     started = time.perf_counter()
     org = load_organisation(args, rng)
     load_recognitions(org, args.recognitions, rng)
@@ -345,6 +355,10 @@ def main() -> None:
         report[size] = measure(args.requests)
     if args.keep:
         return
+    print_report(args, report)
+
+
+def print_report(args: argparse.Namespace, report: dict) -> None:
     print(f"\nPostgreSQL jit: {'server default' if args.jit else 'off'}")
     print(f"Dashboard server time, median of {args.requests} requests (Django test client).")
     print("computed: plain aggregate queries on request (cache empty); "

@@ -89,6 +89,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.frame_limit = getattr(settings, "CHAT_SOCKET_FRAME_LIMIT",
                                    DEFAULT_SOCKET_FRAME_LIMIT)
         self.recheck_task: asyncio.Task | None = None
+        # The last positive check of the session's rules (skips re-reading them per frame).
+        self.rules_key: tuple | None = None
 
         access = await database_sync_to_async(room_access)(session_id=self.session_id,
                                                            user=self.user)
@@ -98,6 +100,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await self._lose_access(access)
             return
         self.user = access.user
+        self.rules_key = access.rules_key
         self.group_id = access.session.group_id
         self.person = frames.person(access.membership, access.session.group)
         self.is_moderator = access.is_moderator
@@ -167,8 +170,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
             if now - self.typing_at < TYPING_EVERY_SECONDS:
                 return
             self.typing_at = now
-        outcome = await database_sync_to_async(handle_frame)(session_id=self.session_id,
-                                                             user=self.user, frame=frame)
+        outcome = await database_sync_to_async(handle_frame)(
+            session_id=self.session_id, user=self.user, frame=frame,
+            accepted_rules_key=self.rules_key)
+        self.rules_key = outcome.access.rules_key
         for reply in outcome.replies:
             await self._send_frame(reply)
         if outcome.close_code is not None:
@@ -254,6 +259,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def _recheck(self) -> None:
         access = await database_sync_to_async(_recheck)(self.session_id, self.user,
                                                         self.channel_name)
+        self.rules_key = access.rules_key
         if not access.allowed:
             await self._lose_access(access)
         else:

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Exists, FilteredRelation, Q
 from django.utils import timezone
 
 from chat.models import RoomSanction
@@ -71,6 +72,8 @@ class RoomAccess:
     detail: str = ""
     sanctions: list[RoomSanction] = field(default_factory=list)
     checked_at: dt.datetime = field(default_factory=timezone.now)
+    # Set when the session's rules were found accepted (see `rules_key`); None otherwise.
+    rules_key: tuple | None = None
 
     @property
     def allowed(self) -> bool:
@@ -95,25 +98,53 @@ def _refuse(access: RoomAccess, close_code: int, error_code: str, detail: str) -
     return access
 
 
-def room_access(*, session_id: int, user) -> RoomAccess:
+def rules_key(session: Session) -> tuple:
+    """What the session's rules depend on: a change to either asks for a fresh acceptance check.
+
+    The session's `updated_at` moves with every save (its extra rules are saved that way) and the
+    group's `rules_version` with every new version of the group's rules.
+    """
+    return (session.pk, session.updated_at, session.group.rules_version)
+
+
+def _room_row(session_id: int, user_id: int, now: dt.datetime) -> Membership | None:
+    """The person's membership of the session's group with the session, group and account, in
+    one query, plus whether any sanction may be active (the sanctions are read only then)."""
+    maybe_sanctioned = RoomSanction.objects.filter(
+        Q(until=None) | Q(until__gt=now), session_id=session_id, user_id=user_id, lifted_at=None)
+    row = (Membership.objects
+           .annotate(room=FilteredRelation("group__sessions",
+                                           condition=Q(group__sessions__pk=session_id)),
+                     sanctioned=Exists(maybe_sanctioned))
+           .select_related("user", "group", "room")
+           .filter(user_id=user_id, room__pk=session_id)
+           .first())
+    if row is not None:
+        row.room.group = row.group
+    return row
+
+
+def room_access(*, session_id: int, user, accepted_rules_key: tuple | None = None) -> RoomAccess:
     """Checks everything that lets a person be in a session's room, fresh from the database.
 
-    Order matters: nobody learns that a session exists unless they may see it.
+    Order matters: nobody learns that a session exists unless they may see it. A member's socket
+    passes back the `rules_key` of its last positive check of the session's rules as
+    `accepted_rules_key`: while the rules cannot have changed, that acceptance is not re-read
+    (everything else, the group's rules version included, is checked every time).
     """
     now = timezone.now()
     access = RoomAccess(session=None, user=user, checked_at=now)
     if user is None or not user.is_authenticated:
         return _refuse(access, CLOSE_SIGNED_OUT, "signed_out", "Please sign in to join the chat.")
-    session = Session.objects.select_related("group").filter(pk=session_id).first()
-    membership = None
-    if session is not None:
-        membership = (Membership.objects.select_related("user")
-                      .filter(group_id=session.group_id, user_id=user.pk).first())
-        if membership is not None:
-            membership.group = session.group
-            # The account row is re-read here, so a deactivated account loses access at once.
-            user = membership.user
-            access.user = user
+    row = _room_row(session_id, user.pk, now)
+    if row is not None:
+        session, membership, sanctioned = row.room, row, row.sanctioned
+        # The account row is re-read here, so a deactivated account loses access at once.
+        user = membership.user
+        access.user = user
+    else:
+        session = Session.objects.select_related("group").filter(pk=session_id).first()
+        membership, sanctioned = None, False
     access.session, access.membership = session, membership
     if not user.is_active:
         return _refuse(access, CLOSE_SIGNED_OUT, "signed_out", "Please sign in to join the chat.")
@@ -133,21 +164,27 @@ def room_access(*, session_id: int, user) -> RoomAccess:
                        "This session has no live chat (it is cancelled, closed or in person).")
     # Moderating is a facilitator page in websocket form: it asks for two-factor too.
     access.is_moderator = is_room_moderator(membership) and has_two_factor(user)
-    access.sanctions = [
-        s for s in RoomSanction.objects.filter(session=session, user_id=user.pk, lifted_at=None)
-        if s.is_active_at(now)
-    ]
+    if sanctioned:
+        access.sanctions = [
+            s for s in RoomSanction.objects.filter(session=session, user_id=user.pk,
+                                                   lifted_at=None)
+            if s.is_active_at(now)
+        ]
     removal = next((s for s in access.sanctions if s.kind == RoomSanction.Kind.REMOVE), None)
     if removal is not None:
         return _refuse(access, CLOSE_GONE, "removed",
                        f"A facilitator removed you from this session's chat: {removal.reason}")
     # Facilitators post the rules; even one still to set up two-factor is not asked for them.
-    if not is_room_moderator(membership) and not (
-        membership.accepted_rules_version >= session.group.rules_version
-        and has_accepted_session_rules(session=session, user=user)
-    ):
-        return _refuse(access, CLOSE_RULES, "rules_not_accepted",
-                       "Please read and accept this session's ground rules first.")
+    if not is_room_moderator(membership):
+        if membership.accepted_rules_version < session.group.rules_version:
+            return _refuse(access, CLOSE_RULES, "rules_not_accepted",
+                           "Please read and accept this session's ground rules first.")
+        key = rules_key(session)
+        if key != accepted_rules_key and not has_accepted_session_rules(session=session,
+                                                                        user=user):
+            return _refuse(access, CLOSE_RULES, "rules_not_accepted",
+                           "Please read and accept this session's ground rules first.")
+        access.rules_key = key
     return access
 
 

@@ -1,12 +1,15 @@
 """Reads of the chat. Callers have checked access (chat.policies) before asking."""
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from accounts.models import User
 from chat import frames
 from chat.models import (
     Flag,
@@ -58,13 +61,50 @@ def message_in_room(*, session: Session, message_id: int) -> Message | None:
     return Message.objects.filter(session=session, pk=message_id).first()
 
 
-def presence_list(*, session: Session) -> list[dict[str, Any]]:
-    """Who is in the room now (people with a live socket), by in-group name."""
+def _people_present(session: Session) -> list[dict[str, Any]]:
+    """Person frames of everyone with a live socket, from one join read as plain values (a big
+    room fills with hundreds of arrivals, each of which reads this list)."""
     fresh = timezone.now() - PRESENCE_STALE_AFTER
-    user_ids = set(Presence.objects.filter(session=session, seen_at__gte=fresh)
-                   .values_list("user_id", flat=True))
-    people = people_by_user(group=session.group, user_ids=user_ids)
-    return sorted(people.values(), key=lambda p: p["name"].casefold())
+    present = Presence.objects.filter(session=session, seen_at__gte=fresh).values("user_id")
+    rows = (Membership.objects.filter(group_id=session.group_id, user_id__in=present)
+            .values_list("pk", "role", "status", "pseudonym", "user__display_name",
+                         "user__email"))
+    group = session.group
+    people = []
+    for pk, role, status, pseudonym, display_name, email in rows:
+        # The same facts frames.person reads, on unsaved instances (no second query).
+        membership = Membership(pk=pk, role=role, status=status, pseudonym=pseudonym,
+                                user=User(display_name=display_name, email=email))
+        people.append(frames.person(membership, group))
+    return sorted(people, key=lambda p: p["name"].casefold())
+
+
+# Rooms above the presence delta limit hear about arrivals through a coalesced `presence` list
+# anyway, so the list in their `state` frames may be up to this old (per server process).
+_PRESENCE_REUSE_SECONDS = 1.0
+_presence_reused: dict[int, tuple[float, list[dict[str, Any]]]] = {}
+
+
+def presence_list(*, session: Session, reuse: bool = False) -> list[dict[str, Any]]:
+    """Who is in the room now (people with a live socket), by in-group name.
+
+    `reuse`: a list read less than a second ago may do, in rooms so big that their presence
+    updates are coalesced (`CHAT_PRESENCE_DELTA_LIMIT`); smaller rooms always read it fresh.
+    """
+    now = time.monotonic()
+    if reuse:
+        reused = _presence_reused.get(session.pk)
+        if reused is not None and now - reused[0] < _PRESENCE_REUSE_SECONDS:
+            return reused[1]
+    people = _people_present(session)
+    if len(people) > getattr(settings, "CHAT_PRESENCE_DELTA_LIMIT", 50):
+        for stale in [k for k, (at, _) in _presence_reused.items()
+                      if now - at >= _PRESENCE_REUSE_SECONDS]:
+            _presence_reused.pop(stale, None)
+        _presence_reused[session.pk] = (now, people)
+    else:
+        _presence_reused.pop(session.pk, None)
+    return people
 
 
 def talking_piece(*, session: Session) -> dict[str, Any]:
@@ -109,7 +149,7 @@ def room_state(*, access: RoomAccess) -> dict[str, Any]:
             "slow_mode_seconds": session.slow_mode_seconds,
         },
         "talking_piece": {k: v for k, v in piece.items() if k != "type"},
-        "presence": presence_list(session=session),
+        "presence": presence_list(session=session, reuse=True),
         "sanction": ({"kind": "muted", "until": mute.until.isoformat() if mute.until else None,
                       "reason": mute.reason} if mute else None),
         "rules": numbered_rules(session=session),

@@ -8,10 +8,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 
 from accounts.models import Department, User
 from dashboards.selectors.base import Scope, as_utc, member_at, member_during, public_group
+from dashboards.selectors.grouping import bucket_index, grouped
 from groups.models import Group, Membership
 from sessions.models import RSVP, Attendance, Session
 
@@ -104,48 +118,84 @@ def session_figures(*, scope: Scope) -> Numbers:
     return {"trend": trend, "by_group": by_group}
 
 
-def attendance_figures(*, scope: Scope) -> Numbers:
-    """Distinct people who attended held sessions, and attendance rows (for session size)."""
-    base = Attendance.objects.filter(
-        scope.groups("session__group__"), session__status=Session.Status.SCHEDULED,
-        session__starts_at__gte=scope.period.start, session__starts_at__lt=scope.period.end)
+def held_sessions(*, scope: Scope) -> QuerySet:
+    """Ids of the held sessions of the period in scope. Sessions are few: every fact table is
+    restricted by these ids first, so PostgreSQL reaches attendance and RSVPs through their
+    session index instead of joining the whole table."""
+    return Session.objects.filter(scope.groups("group__"), status=Session.Status.SCHEDULED,
+                                  starts_at__gte=scope.period.start,
+                                  starts_at__lt=scope.period.end).values("id").order_by()
+
+
+def _in_scope_flag(scope: Scope) -> Any:
     in_scope = scope.people()
-    sized = {"rows": Count("id"), "people_all": _distinct_user(),
-             "people": _distinct_user(in_scope) if in_scope else _distinct_user()}
-    totals = base.aggregate(**sized)
-    trend = {as_utc(row["bucket"]): row for row in
-             base.annotate(bucket=scope.bucket("session__starts_at")).values("bucket")
-             .annotate(**sized).order_by()}
-    people_only = base.filter(in_scope)
-    by_department = {row["user__department_id"]: row["people"] for row in
-                     people_only.values("user__department_id")
-                     .annotate(people=_distinct_user()).order_by()}
-    by_category = {row["session__group__category"]: row["people"] for row in
-                   people_only.values("session__group__category")
-                   .annotate(people=_distinct_user()).order_by()}
-    by_group = list(people_only.values("session__group__category", **_named("session__group__"))
-                    .annotate(people=_distinct_user()).order_by())
-    return {"total": totals, "trend": trend, "by_department": by_department,
-            "by_category": by_category, "by_group": by_group}
+    if not in_scope:
+        return Value(True, output_field=BooleanField())
+    return Case(When(in_scope, then=Value(True)), default=Value(False),
+                output_field=BooleanField())
+
+
+def _trend(scope: Scope, rows: list[dict]) -> Numbers:
+    buckets = scope.period.buckets()
+    trend = {}
+    for row in rows:
+        start = buckets[row.pop("bucket_index")][0]
+        trend[start] = {"bucket": start, **row}
+    return trend
+
+
+def attendance_figures(*, scope: Scope) -> Numbers:
+    """Distinct people who attended held sessions, and attendance rows (for session size).
+
+    One query: the attendance rows of the period's held sessions, grouped five ways."""
+    rows = (Attendance.objects.filter(session_id__in=Subquery(held_sessions(scope=scope)))
+            .values(person=F("user_id"), dept=F("user__department_id"),
+                    category=F("session__group__category"),
+                    bucket_index=bucket_index(scope.period, "session__starts_at"),
+                    in_scope=_in_scope_flag(scope), **_named("session__group__")))
+    sets = grouped(rows=rows, sets={
+        "total": (), "trend": ("bucket_index",), "by_department": ("dept",),
+        "by_category": ("category",), "by_group": ("category", "named", "name"),
+    }, per_person={"n": "COUNT(*)", "in_scope": "MAX(CASE WHEN r.in_scope THEN 1 ELSE 0 END)"},
+       aggregates={"rows": "COALESCE(CAST(SUM(p.n) AS BIGINT), 0)", "people_all": "COUNT(*)",
+                   "people": "COUNT(CASE WHEN p.in_scope = 1 THEN 1 END)"})
+    # Breakdowns count in-scope people only; a part without any is absent, as with a filter.
+    return {
+        "total": sets["total"][0] if sets["total"] else {"rows": 0, "people_all": 0, "people": 0},
+        "trend": _trend(scope, sets["trend"]),
+        "by_department": {row["dept"]: row["people"] for row in sets["by_department"]
+                          if row["people"]},
+        "by_category": {row["category"]: row["people"] for row in sets["by_category"]
+                        if row["people"]},
+        "by_group": [{"session__group__category": row["category"], "named": row["named"],
+                      "name": row["name"], "people": row["people"]}
+                     for row in sets["by_group"] if row["people"]],
+    }
 
 
 def rsvp_figures(*, scope: Scope) -> Numbers:
-    """Going RSVPs to held sessions and how many of them were attended (attendance rate)."""
+    """Going RSVPs to held sessions and how many of them were attended (attendance rate).
+
+    One query: the going RSVPs of the period's held sessions, each looked up once in the
+    attendance index (session, person), grouped three ways."""
     came = Exists(Attendance.objects.filter(session_id=OuterRef("session_id"),
                                             user_id=OuterRef("user_id")))
-    base = (RSVP.objects.filter(scope.groups("session__group__"), scope.people(),
-                                status=RSVP.Status.GOING,
-                                session__status=Session.Status.SCHEDULED,
-                                session__starts_at__gte=scope.period.start,
-                                session__starts_at__lt=scope.period.end)
-            .annotate(came=came))
-    counts = {"going": Count("id"), "attended": Count("id", filter=Q(came=True)),
-              "going_people": _distinct_user(),
-              "attended_people": _distinct_user(Q(came=True))}
-    totals = base.aggregate(**counts)
-    trend = {as_utc(row["bucket"]): row for row in
-             base.annotate(bucket=scope.bucket("session__starts_at")).values("bucket")
-             .annotate(**counts).order_by()}
-    by_department = {row["user__department_id"]: row for row in
-                     base.values("user__department_id").annotate(**counts).order_by()}
-    return {"total": totals, "trend": trend, "by_department": by_department}
+    rows = (RSVP.objects.filter(scope.people(), status=RSVP.Status.GOING,
+                                session_id__in=Subquery(held_sessions(scope=scope)))
+            .values(person=F("user_id"), dept=F("user__department_id"), came=came,
+                    bucket_index=bucket_index(scope.period, "session__starts_at")))
+    sets = grouped(rows=rows, sets={
+        "total": (), "trend": ("bucket_index",), "by_department": ("dept",),
+    }, per_person={"going": "COUNT(*)", "attended": "COUNT(CASE WHEN r.came THEN 1 END)"},
+       aggregates={"going": "COALESCE(CAST(SUM(p.going) AS BIGINT), 0)",
+                   "attended": "COALESCE(CAST(SUM(p.attended) AS BIGINT), 0)",
+                   "going_people": "COUNT(*)",
+                   "attended_people": "COUNT(CASE WHEN p.attended > 0 THEN 1 END)"})
+    empty = {"going": 0, "attended": 0, "going_people": 0, "attended_people": 0}
+    return {
+        "total": sets["total"][0] if sets["total"] else empty,
+        "trend": _trend(scope, sets["trend"]),
+        "by_department": {row["dept"]: {"user__department_id": row["dept"],
+                                        **{k: row[k] for k in empty}}
+                          for row in sets["by_department"]},
+    }

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from channels import DEFAULT_CHANNEL_LAYER
 from channels.db import database_sync_to_async
-from channels.layers import get_channel_layer
+from channels.layers import channel_layers, get_channel_layer
 from channels.testing import WebsocketCommunicator
 from django.test import Client
 from django.utils import timezone
@@ -43,11 +44,16 @@ def _fresh_word_lists():
 
 @pytest.fixture(autouse=True)
 async def _fresh_channel_layer():
-    """The in-memory layer lives as long as the process: no test sees another's groups."""
+    """A new layer for every test, flushed: no test sees another's groups, and the Redis layer's
+    locks and pools are never reused from a previous test's event loop (they are bound to it)."""
+    channel_layers.backends.clear()
     layer = get_channel_layer()
     if hasattr(layer, "flush"):
         await layer.flush()
     yield
+    layer = channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
+    if layer is not None and hasattr(layer, "close_pools"):
+        await layer.close_pools()
 
 
 @dataclass

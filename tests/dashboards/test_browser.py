@@ -28,4 +28,4 @@ def test_hr_changes_the_period_and_the_chart_and_table_follow(
 
     page.get_by_label("Period", exact=True).select_option("custom")
     assert page.get_by_label("From").is_visible()
-    assert page.get_by_role("link", name="What HR can see").is_visible()
+    assert page.get_by_role("link", name="What HR can see (the page employees read)").is_visible()

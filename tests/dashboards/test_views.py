@@ -119,9 +119,10 @@ def test_the_period_changes_the_figures(hr_client, org):
 def test_query_count_is_the_same_for_a_small_and_a_larger_organisation(
         hr_client, org, django_assert_num_queries):
     # 2 session + user, 2 reference lists (departments, headcount), membership x4, groups x1,
-    # sessions x2, attendance x5, RSVPs x3, recognition x5, check-outs x4, flags x3, and the form's
-    # two <select>s (departments, named groups) = 33, whatever the size or the period.
-    with django_assert_num_queries(33) as small:
+    # sessions x2, attendance x1 and RSVPs x1 (all their groupings in one query each),
+    # recognition x5, check-outs x4, flags x3, and the form's two <select>s (departments, named
+    # groups) = 27, whatever the size or the period.
+    with django_assert_num_queries(27) as small:
         hr_client.get(INDEX)
     week = last_week_start()
     more = [UserFactory() for _ in range(25)]
