@@ -31,8 +31,18 @@ HISTORY_DEDUPE_IDS = 500
 DEFAULT_SOCKET_FRAME_LIMIT = (40, 5)  # frames per seconds, any type, per socket
 
 
+def _arrive(session_id: int, user, channel_name: str, after: int | None
+            ) -> tuple[RoomAccess, dict[str, Any] | None]:
+    """The handshake's access check and, when it passes, everything the socket needs on arrival:
+    one database hop per arrival (each hop costs a thread switch and a connection check)."""
+    access = room_access(session_id=session_id, user=user)
+    if not access.allowed:
+        return access, None
+    return access, _enter_room(access, channel_name, after)
+
+
 def _enter_room(access: RoomAccess, channel_name: str, after: int | None) -> dict[str, Any]:
-    """Everything a socket needs on arrival, in one database hop."""
+    """Everything a socket needs on arrival (after its access check)."""
     services.room_open(access=access)
     arrived = services.presence_enter(session=access.session, user=access.user,
                                       channel_name=channel_name)
@@ -92,27 +102,35 @@ class ChatConsumer(AsyncWebsocketConsumer):
         # The last positive check of the session's rules (skips re-reading them per frame).
         self.rules_key: tuple | None = None
 
-        access = await database_sync_to_async(room_access)(session_id=self.session_id,
-                                                           user=self.user)
         # Accepted even when refused: browsers only see a close code on an accepted socket.
         await self.accept()
-        if not access.allowed:
+        if self.user is None or not self.user.is_authenticated:
+            access = room_access(session_id=self.session_id, user=self.user)  # no query
             await self._lose_access(access)
+            return
+        # Join the room and personal groups before reading history, so no message falls between
+        # the two. Nothing reaches this socket before the access check below: channel-layer
+        # events are dispatched only after connect() returns, and a refused socket is closing
+        # (its handlers drop every event) and leaves the groups at once.
+        user_group = user_group_name(self.user.pk)
+        await self.channel_layer.group_add(self.room_group, self.channel_name)
+        await self.channel_layer.group_add(user_group, self.channel_name)
+        after, after_error = self._after_from_query()
+        access, arrival = await database_sync_to_async(_arrive)(self.session_id, self.user,
+                                                                self.channel_name, after)
+        if arrival is None:
+            await self._lose_access(access)
+            await self.channel_layer.group_discard(self.room_group, self.channel_name)
+            await self.channel_layer.group_discard(user_group, self.channel_name)
             return
         self.user = access.user
         self.rules_key = access.rules_key
         self.group_id = access.session.group_id
         self.person = frames.person(access.membership, access.session.group)
         self.is_moderator = access.is_moderator
-        # Join the groups before reading history, so no message falls between the two.
-        await self.channel_layer.group_add(self.room_group, self.channel_name)
-        await self.channel_layer.group_add(user_group_name(self.user.pk), self.channel_name)
         if self.is_moderator:
             await self.channel_layer.group_add(self.mod_group, self.channel_name)
         self.joined = True
-
-        after, after_error = self._after_from_query()
-        arrival = await database_sync_to_async(_enter_room)(access, self.channel_name, after)
         pages = arrival["pages"]
         for number, page in enumerate(pages):
             await self._send_frame({"type": "history", "messages": page,

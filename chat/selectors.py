@@ -31,9 +31,13 @@ PRESENCE_STALE_AFTER = dt.timedelta(seconds=90)
 
 
 def people_by_user(*, group: Group, user_ids) -> dict[int, dict[str, Any]]:
-    """Person frames (member id, in-group name) for these accounts, in one query."""
+    """Person frames (member id, in-group name) for these accounts, in one query (none for no
+    accounts: an empty history or talking piece, on every arrival)."""
+    user_ids = set(user_ids)
+    if not user_ids:
+        return {}
     memberships = Membership.objects.select_related("user").filter(group=group,
-                                                                   user_id__in=set(user_ids))
+                                                                   user_id__in=user_ids)
     return {m.user_id: frames.person(m, group) for m in memberships}
 
 

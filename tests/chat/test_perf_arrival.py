@@ -1,0 +1,82 @@
+"""Pinned cost of a socket's arrival: database hops and queries (not timings).
+
+The benchmark's crowd phase (bench/chat.py, 500 sockets at once) is bound by the one thread that
+runs database work: every `database_sync_to_async` hop costs a thread switch and a connection
+check, and every query its compilation and round trip.
+"""
+
+import pytest
+from channels import db as channels_db
+
+from chat import consumers
+from chat.consumers import _arrive
+from chat.policies import CLOSE_FORBIDDEN, CLOSE_SIGNED_OUT
+from tests.chat.conftest import open_chat
+
+
+@pytest.fixture
+def hops(monkeypatch) -> list[str]:
+    """The names of the functions the consumer runs in a database hop."""
+    seen: list[str] = []
+
+    def counting(func):
+        seen.append(func.__name__)
+        return channels_db.database_sync_to_async(func)
+
+    monkeypatch.setattr(consumers, "database_sync_to_async", counting)
+    return seen
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_a_members_arrival_is_one_database_hop(room, hops):
+    client = await open_chat(room.member, room.session)
+    try:
+        assert client.refused is None and client.history == [] and client.state["type"] == "state"
+        assert hops == ["_arrive"]
+    finally:
+        await client.disconnect()
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_a_refused_arrival_is_one_hop_and_hears_nothing_of_the_room(room, outsider, hops):
+    client = await open_chat(outsider, room.session)
+    try:
+        assert client.refused[0] == CLOSE_FORBIDDEN
+        assert hops == ["_arrive"]
+        member = await open_chat(room.member, room.session)
+        try:
+            await member.say("Hello, everyone.")
+            assert await client.nothing_more()
+        finally:
+            await member.disconnect()
+    finally:
+        await client.disconnect()
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_an_anonymous_arrival_is_refused_without_a_hop(room, hops):
+    client = await open_chat(None, room.session)
+    try:
+        assert client.refused[0] == CLOSE_SIGNED_OUT
+        assert hops == []
+    finally:
+        await client.disconnect()
+
+
+def test_a_members_arrival_in_an_open_room_costs_pinned_queries(room, django_assert_num_queries):
+    # Access: 1 membership + account + session + group (+ EXISTS sanction), 2 the session's
+    # rules acceptance, 3 the group's rules. Arrival: 4-5 presence insert + other live socket,
+    # 6 history (empty: no authors to read), 7-10 attendance (read, savepoint, insert,
+    # release), 11-12 talking piece holder + raised hands (nobody: no names read),
+    # 13 presence list, 14 the group's rules for the numbered rules.
+    with django_assert_num_queries(14):
+        access, arrival = _arrive(room.session.pk, room.member, "arrival-test", None)
+    assert access.allowed and arrival["pages"] == [[]]
+    assert arrival["state"]["talking_piece"] == {"circle": False, "holder": None, "queue": []}
+
+
+def test_a_refused_arrival_reads_nothing_of_the_room(room, outsider, django_assert_num_queries):
+    # 1 the membership row (none), 2 the session + group (an open group: anyone may know of it).
+    with django_assert_num_queries(2):
+        access, arrival = _arrive(room.session.pk, outsider, "arrival-test", None)
+    assert access.close_code == CLOSE_FORBIDDEN and arrival is None
