@@ -22,8 +22,8 @@ from groups.models import (
     Membership,
     Removal,
 )
-from groups.rendering import render_markdown
 from groups.rules import rules_changes
+from peersupport.markdown import render_markdown
 
 ACTIVE = Membership.Status.ACTIVE
 

@@ -2,7 +2,7 @@ from django.urls import reverse
 
 from groups import services
 from groups.models import GroupResource
-from groups.rendering import render_markdown
+from peersupport.markdown import render_markdown
 from tests.groups.conftest import join
 
 
