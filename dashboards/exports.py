@@ -20,6 +20,8 @@ def dashboard_csv_rows(*, dashboard: Dashboard) -> Iterator[list[str]]:
     for label, value in dashboard.filters:
         yield [label, _safe(value)]
     yield ["Privacy", rounding_note()]
+    if dashboard.as_of_note:
+        yield ["Freshness", dashboard.as_of_note]
     for panel in dashboard.panels:
         for table in panel.tables:
             yield []

@@ -6,10 +6,12 @@ every table through `privacy.protect_table`; charts are drawn from the protected
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
-from dashboards import charts
+from dashboards import charts, rollups
 from dashboards import panels as P
+from dashboards.models import RollupState
 from dashboards.periods import Period
 from dashboards.privacy import (
     Cell,
@@ -44,6 +46,14 @@ class Dashboard:
     filters: list[tuple[str, str]]
     panels: list[PanelView]
     k: int
+    as_of: dt.datetime | None = None  # the facts the rollups were built from
+
+    @property
+    def as_of_note(self) -> str:
+        if self.as_of is None:
+            return ""
+        return (f"Figures as of {self.as_of:%d %b %Y, %H:%M} UTC. Attendance marked later "
+                "shows within the hour.")
 
 
 def _columns(specs: list[P.FigureSpec], additive: set[str]) -> list[Column]:
@@ -76,8 +86,7 @@ def participation_panels(scope: Scope, departments, headcount) -> list[PanelView
     m = participation.membership_figures(scope=scope)
     g = participation.group_counts(scope=scope)
     s = participation.session_figures(scope=scope)
-    a = participation.attendance_figures(scope=scope)
-    r = participation.rsvp_figures(scope=scope)
+    a, r = participation.activity_figures(scope=scope)
     employees = (headcount.get(scope.department_id, 0) if scope.department_id
                  else sum(headcount.values()))
     held = sum(row["held"] for row in s["trend"].values())
@@ -216,9 +225,14 @@ def _group_figures(entry: dict) -> list[Figure]:
             Figure(entry.get("held", 0), attended, "exact")]
 
 
-def dashboard_build(*, scope: Scope, filters: list[tuple[str, str]]) -> Dashboard:
-    """Everything HR may see for `scope`, already protected. A fixed number of queries."""
+def dashboard_build(*, scope: Scope, filters: list[tuple[str, str]],
+                    state: RollupState | None = None) -> Dashboard:
+    """Everything HR may see for `scope`, already protected. A fixed number of queries.
+
+    Reads the rollups (`state`, or built now if they do not cover the period yet)."""
     from dashboards.report_engagement import checkout_panel, moderation_panel, recognition_panel
+
+    state = state or rollups.covering(scope.period.end)
 
     departments = participation.departments()
     headcount = participation.headcount_by_department()
@@ -230,7 +244,7 @@ def dashboard_build(*, scope: Scope, filters: list[tuple[str, str]]) -> Dashboar
         panels.append(checkout_panel(scope))
     if "moderation" in present:
         panels.append(moderation_panel(scope, departments))
-    return Dashboard(scope.period, filters, panels, min_group_size())
+    return Dashboard(scope.period, filters, panels, min_group_size(), as_of=state.built_at)
 
 
 def cell_texts(row: Row) -> list[str]:
@@ -243,21 +257,25 @@ __all__ = ["Cell", "Dashboard", "PanelView", "cell_texts", "dashboard_build"]
 CACHE_SECONDS = 2 * 60 * 60  # the hourly task refreshes the common views well before this
 
 
-def dashboard_cache_key(scope: Scope) -> str:
+def dashboard_cache_key(scope: Scope, state: RollupState) -> str:
+    """A built dashboard is kept for as long as the rollups it was read from."""
     period = scope.period
-    return (f"dashboards:v1:k{min_group_size()}:{period.grain}:{period.start:%Y%m%d}:"
-            f"{period.end:%Y%m%d}:{scope.department_id}:{scope.category}:{scope.group_id}")
+    return (f"dashboards:v2:k{min_group_size()}:{period.grain}:{period.start:%Y%m%d}:"
+            f"{period.end:%Y%m%d}:{scope.department_id}:{scope.category}:{scope.group_id}:"
+            f"{state.built_at:%Y%m%d%H%M%S%f}")
 
 
 def dashboard_for(*, scope: Scope, filters: list[tuple[str, str]]) -> Dashboard:
     """The protected dashboard, from the cache when the hourly task (or an earlier request)
-    already built it. Periods hold only finished weeks, so a built dashboard stays right
-    except for late corrections (attendance marked afterwards), which show within the hour."""
+    already built it from the same rollups. Periods hold only finished weeks, so a built
+    dashboard stays right except for late corrections (attendance marked afterwards), which
+    the hourly rebuild of the rollups brings in."""
     from django.core.cache import cache
 
-    key = dashboard_cache_key(scope)
+    state = rollups.covering(scope.period.end)
+    key = dashboard_cache_key(scope, state)
     dashboard = cache.get(key)
     if dashboard is None:
-        dashboard = dashboard_build(scope=scope, filters=filters)
+        dashboard = dashboard_build(scope=scope, filters=filters, state=state)
         cache.set(key, dashboard, CACHE_SECONDS)
     return dashboard

@@ -70,26 +70,33 @@ def checkout_figures(*, scope: Scope) -> Numbers:
     """Average check-out score per category, and the distinct people who answered.
 
     Answers carry no person, so the department filter cannot apply to them; the people
-    behind an average are counted from the receipts (who answered, never what).
-    """
-    answer = model("peer_sessions.CheckoutAnswer")
-    receipt = model("peer_sessions.CheckoutReceipt")
-    session_q = {"session__starts_at__gte": scope.period.start,
-                 "session__starts_at__lt": scope.period.end}
-    answers = answer.objects.filter(scope.groups("session__group__"), **session_q)
-    receipts = receipt.objects.filter(scope.groups("session__group__"), **session_q)
+    behind an average are counted from the receipts (who answered, never what). Read from
+    the rollups: two queries, whatever the number of answers."""
+    from dashboards.models import ActivityMask, CheckoutTally
+    from dashboards.rollups import Units
+    from dashboards.selectors.participation import _hits
+
+    units = Units.of(scope.period)
+    answers = (CheckoutTally.objects.filter(scope.groups("group__"), grain=units.grain,
+                                            unit__gte=units.units[0], unit__lte=units.units[-1])
+               .values("group__category")
+               .annotate(answers=Sum("answers"), score_total=Sum("score_total")).order_by())
     by_category: dict[str, Numbers] = {
-        row["session__group__category"]: dict(row) for row in
-        answers.values("session__group__category")
-        .annotate(answers=Count("id"), score_total=Sum("score")).order_by()
+        row["group__category"]: {"session__group__category": row["group__category"],
+                                 "answers": row["answers"], "score_total": row["score_total"],
+                                 "people": 0}
+        for row in answers
     }
-    people = {row["session__group__category"]: row["people"] for row in
-              receipts.values("session__group__category")
-              .annotate(people=Count("user", distinct=True)).order_by()}
-    total = answers.aggregate(answers=Count("id"), score_total=Sum("score"))
-    total["people"] = receipts.aggregate(people=Count("user", distinct=True))["people"]
+    checked = (ActivityMask.objects.filter(scope.groups("group__"), grain=units.grain,
+                                           block__in=sorted(units.masks()))
+               .annotate(hit=_hits("checked_out", units.masks())).filter(hit__gt=0))
+    people = dict(checked.values("group__category").annotate(people=Count("user", distinct=True))
+                  .order_by().values_list("group__category", "people"))
     for category, row in by_category.items():
         row["people"] = people.get(category, 0)
+    total = {"answers": sum(r["answers"] for r in by_category.values()) or 0,
+             "score_total": sum(r["score_total"] for r in by_category.values()) or None,
+             "people": checked.aggregate(people=Count("user", distinct=True))["people"]}
     return {"by_category": by_category, "total": total}
 
 

@@ -8,26 +8,31 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import connection
 from django.db.models import (
+    Aggregate,
+    BigIntegerField,
     BooleanField,
     Case,
     CharField,
     Count,
-    Exists,
     F,
-    OuterRef,
+    IntegerField,
+    Max,
     Q,
     QuerySet,
-    Subquery,
+    Sum,
     Value,
     When,
 )
 
 from accounts.models import Department, User
+from dashboards.models import ActivityMask, ActivityTally
+from dashboards.rollups import Units
 from dashboards.selectors.base import Scope, as_utc, member_at, member_during, public_group
-from dashboards.selectors.grouping import bucket_index, grouped
+from dashboards.selectors.grouping import grouped
 from groups.models import Group, Membership
-from sessions.models import RSVP, Attendance, Session
+from sessions.models import Session
 
 Numbers = dict[str, Any]
 
@@ -118,51 +123,143 @@ def session_figures(*, scope: Scope) -> Numbers:
     return {"trend": trend, "by_group": by_group}
 
 
-def held_sessions(*, scope: Scope) -> QuerySet:
-    """Ids of the held sessions of the period in scope. Sessions are few: every fact table is
-    restricted by these ids first, so PostgreSQL reaches attendance and RSVPs through their
-    session index instead of joining the whole table."""
-    return Session.objects.filter(scope.groups("group__"), status=Session.Status.SCHEDULED,
-                                  starts_at__gte=scope.period.start,
-                                  starts_at__lt=scope.period.end).values("id").order_by()
-
-
 def _in_scope_flag(scope: Scope) -> Any:
-    in_scope = scope.people()
+    in_scope = scope.people("")
     if not in_scope:
         return Value(True, output_field=BooleanField())
     return Case(When(in_scope, then=Value(True)), default=Value(False),
                 output_field=BooleanField())
 
 
-def _trend(scope: Scope, rows: list[dict]) -> Numbers:
-    buckets = scope.period.buckets()
-    trend = {}
-    for row in rows:
-        start = buckets[row.pop("bucket_index")][0]
-        trend[start] = {"bucket": start, **row}
-    return trend
+def _in_scope_number(scope: Scope) -> Any:
+    """1 for a row of a person the department filter keeps (every row without a filter)."""
+    in_scope = scope.people("")
+    if not in_scope:
+        return Value(1, output_field=IntegerField())
+    return Case(When(in_scope, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
-def attendance_figures(*, scope: Scope) -> Numbers:
-    """Distinct people who attended held sessions, and attendance rows (for session size).
+def _hits(field: str, masks: dict[int, int]) -> Case:
+    """The bits of `masks` (block -> bits) set in the mask column `field` (0: none)."""
+    return Case(*[When(block=block, then=F(field).bitand(Value(bits)))
+                  for block, bits in masks.items()],
+                default=Value(0), output_field=BigIntegerField())
 
-    One query: the attendance rows of the period's held sessions, grouped five ways."""
-    rows = (Attendance.objects.filter(session_id__in=Subquery(held_sessions(scope=scope)))
-            .values(person=F("user_id"), dept=F("user__department_id"),
-                    category=F("session__group__category"),
-                    bucket_index=bucket_index(scope.period, "session__starts_at"),
-                    in_scope=_in_scope_flag(scope), **_named("session__group__")))
+
+PERSON_FLAGS = {"a": "attended", "g": "going", "ga": "going_attended"}
+# Figure -> (the per-person flag it counts, whether people outside the department filter count).
+PEOPLE = {"people": ("a", False), "people_all": ("a", True), "going_people": ("g", False),
+          "attended_people": ("ga", False)}
+
+
+def _person_sql(flag: str) -> str:
+    return f"MAX(CASE WHEN r.{flag} <> 0 THEN 1 ELSE 0 END)"
+
+
+def _people_sql(flag: str, *, everyone: bool = False) -> str:
+    if everyone:
+        return f"COUNT(CASE WHEN p.{flag} = 1 THEN 1 END)"
+    return f"COUNT(CASE WHEN p.{flag} = 1 AND p.in_scope = 1 THEN 1 END)"
+
+
+def _masks(scope: Scope, units: Units) -> QuerySet:
+    """The mask rows of the groups in scope with any activity in the period (a row with none
+    counts nobody anywhere, so it is left out before any grouping)."""
+    period = units.masks()
+    active = Q()
+    for field in PERSON_FLAGS.values():
+        active |= Q(**{f"period_{field}__gt": 0})
+    return (ActivityMask.objects.filter(scope.groups("group__"), grain=units.grain,
+                                        block__in=sorted(period))
+            .annotate(**{f"period_{field}": _hits(field, period)
+                         for field in PERSON_FLAGS.values()})
+            .filter(active))
+
+
+def activity_figures(*, scope: Scope) -> tuple[Numbers, Numbers]:
+    """Attendance and going RSVPs of the period's held sessions: distinct people (who
+    attended, who said they would come, who came when they said so) and the plain counts.
+
+    Three queries over the rollups (dashboards.models), whatever the number of attendance rows:
+    people over the whole period in every breakdown, people per trend bucket, and the counts.
+    Returns (attendance, rsvps), each in the shape the report reads."""
+    units = Units.of(scope.period)
+    per_person = {**{flag: _person_sql(flag) for flag in PERSON_FLAGS},
+                  "in_scope": "MAX(CASE WHEN r.in_scope THEN 1 ELSE 0 END)"}
+    people = {name: _people_sql(flag, everyone=everyone)
+              for name, (flag, everyone) in PEOPLE.items()}
+    rows = _masks(scope, units).values(
+        person=F("user_id"), dept=F("department_id"), category=F("group__category"),
+        in_scope=_in_scope_flag(scope), **_named("group__"),
+        **{flag: F(f"period_{field}") for flag, field in PERSON_FLAGS.items()})
     sets = grouped(rows=rows, sets={
-        "total": (), "trend": ("bucket_index",), "by_department": ("dept",),
-        "by_category": ("category",), "by_group": ("category", "named", "name"),
-    }, per_person={"n": "COUNT(*)", "in_scope": "MAX(CASE WHEN r.in_scope THEN 1 ELSE 0 END)"},
-       aggregates={"rows": "COALESCE(CAST(SUM(p.n) AS BIGINT), 0)", "people_all": "COUNT(*)",
-                   "people": "COUNT(CASE WHEN p.in_scope = 1 THEN 1 END)"})
+        "total": (), "by_department": ("dept",), "by_category": ("category",),
+        "by_group": ("category", "named", "name")}, per_person=per_person, aggregates=people)
+
+    by_bucket = _people_by_bucket(scope, units)
+
+    counts = (ActivityTally.objects.filter(scope.groups("group__"), grain=units.grain,
+                                           unit__gte=units.units[0],
+                                           unit__lte=units.units[-1])
+              .values("unit", "department_id")
+              .annotate(rows=Sum("attendance"), going=Sum("going"),
+                        attended=Sum("going_attended")).order_by())
+    return _attendance(scope, units, sets, by_bucket, counts), _rsvps(
+        scope, units, sets, by_bucket, counts)
+
+
+class BitOr(Aggregate):
+    """The OR of a mask column (PostgreSQL's BIT_OR; dashboards.apps adds it to SQLite)."""
+
+    function = "BIT_OR"
+    output_field = BigIntegerField()
+
+
+def _people_by_bucket(scope: Scope, units: Units) -> Numbers:
+    """Distinct people per trend bucket, in one query: each person's masks OR-ed per block
+    (one row per person and block), then per bucket the people whose mask has its bit."""
+    inner = (_masks(scope, units).values(person=F("user_id"), blk=F("block"))
+             .annotate(a=BitOr("attended"), g=BitOr("going"), ga=BitOr("going_attended"),
+                       in_scope=Max(_in_scope_number(scope)))
+             .order_by())
+    sql, params = inner.query.sql_with_params()
+    columns, values = [], []
+    for i, unit in enumerate(units.units):
+        block, bit = Units.bit(unit)
+        for name, (flag, everyone) in PEOPLE.items():
+            scoped = "" if everyone else " AND p.in_scope = 1"
+            columns.append(f"COUNT(CASE WHEN p.blk = %s AND (p.{flag} & %s) <> 0{scoped} "
+                           f"THEN 1 END)")
+            values.append((f"{name}{i}", (block, bit)))
+    query = f"SELECT {', '.join(columns)} FROM ({sql}) p"  # noqa: S608 - constant SQL
+    with connection.cursor() as cursor:
+        cursor.execute(query, [*[v for _n, pair in values for v in pair], *params])
+        record = cursor.fetchone()
+    return {name: count for (name, _pair), count in zip(values, record, strict=True)}
+
+
+def _bucket_start(scope: Scope, units: Units) -> dict[int, Any]:
+    return {unit: start for unit, (start, _end) in zip(units.units, scope.period.buckets(),
+                                                        strict=True)}
+
+
+def _attendance(scope, units, sets, by_bucket, counts) -> Numbers:
+    starts = _bucket_start(scope, units)
+    rows_by_unit: dict[int, int] = {}
+    for row in counts:
+        rows_by_unit[row["unit"]] = rows_by_unit.get(row["unit"], 0) + (row["rows"] or 0)
+    total = sets["total"][0] if sets["total"] else {}
+    trend = {}
+    for i, unit in enumerate(units.units):
+        if rows_by_unit.get(unit):
+            trend[starts[unit]] = {"bucket": starts[unit], "rows": rows_by_unit[unit],
+                                   "people_all": by_bucket.get(f"people_all{i}", 0),
+                                   "people": by_bucket.get(f"people{i}", 0)}
     # Breakdowns count in-scope people only; a part without any is absent, as with a filter.
     return {
-        "total": sets["total"][0] if sets["total"] else {"rows": 0, "people_all": 0, "people": 0},
-        "trend": _trend(scope, sets["trend"]),
+        "total": {"rows": sum(rows_by_unit.values()), "people_all": total.get("people_all", 0),
+                  "people": total.get("people", 0)},
+        "trend": trend,
         "by_department": {row["dept"]: row["people"] for row in sets["by_department"]
                           if row["people"]},
         "by_category": {row["category"]: row["people"] for row in sets["by_category"]
@@ -173,29 +270,36 @@ def attendance_figures(*, scope: Scope) -> Numbers:
     }
 
 
-def rsvp_figures(*, scope: Scope) -> Numbers:
-    """Going RSVPs to held sessions and how many of them were attended (attendance rate).
-
-    One query: the going RSVPs of the period's held sessions, each looked up once in the
-    attendance index (session, person), grouped three ways."""
-    came = Exists(Attendance.objects.filter(session_id=OuterRef("session_id"),
-                                            user_id=OuterRef("user_id")))
-    rows = (RSVP.objects.filter(scope.people(), status=RSVP.Status.GOING,
-                                session_id__in=Subquery(held_sessions(scope=scope)))
-            .values(person=F("user_id"), dept=F("user__department_id"), came=came,
-                    bucket_index=bucket_index(scope.period, "session__starts_at")))
-    sets = grouped(rows=rows, sets={
-        "total": (), "trend": ("bucket_index",), "by_department": ("dept",),
-    }, per_person={"going": "COUNT(*)", "attended": "COUNT(CASE WHEN r.came THEN 1 END)"},
-       aggregates={"going": "COALESCE(CAST(SUM(p.going) AS BIGINT), 0)",
-                   "attended": "COALESCE(CAST(SUM(p.attended) AS BIGINT), 0)",
-                   "going_people": "COUNT(*)",
-                   "attended_people": "COUNT(CASE WHEN p.attended > 0 THEN 1 END)"})
-    empty = {"going": 0, "attended": 0, "going_people": 0, "attended_people": 0}
+def _rsvps(scope, units, sets, by_bucket, counts) -> Numbers:
+    """Going RSVPs and how many of them were attended (the attendance rate), in scope."""
+    starts = _bucket_start(scope, units)
+    keys = ("going", "attended")
+    in_scope = [row for row in counts
+                if not scope.department_id or row["department_id"] == scope.department_id]
+    by_unit: dict[int, dict] = {}
+    by_dept: dict[int | None, dict] = {}
+    for row in in_scope:
+        for target in (by_unit.setdefault(row["unit"], dict.fromkeys(keys, 0)),
+                       by_dept.setdefault(row["department_id"], dict.fromkeys(keys, 0))):
+            for key in keys:
+                target[key] += row[key] or 0
+    total = sets["total"][0] if sets["total"] else {}
+    trend = {}
+    for i, unit in enumerate(units.units):
+        if by_unit.get(unit, {}).get("going"):
+            trend[starts[unit]] = {"bucket": starts[unit], **by_unit[unit],
+                                   "going_people": by_bucket.get(f"going_people{i}", 0),
+                                   "attended_people": by_bucket.get(f"attended_people{i}", 0)}
+    people = {row["dept"]: row for row in sets["by_department"]}
     return {
-        "total": sets["total"][0] if sets["total"] else empty,
-        "trend": _trend(scope, sets["trend"]),
-        "by_department": {row["dept"]: {"user__department_id": row["dept"],
-                                        **{k: row[k] for k in empty}}
-                          for row in sets["by_department"]},
+        "total": {"going": sum(r["going"] for r in by_unit.values()),
+                  "attended": sum(r["attended"] for r in by_unit.values()),
+                  "going_people": total.get("going_people", 0),
+                  "attended_people": total.get("attended_people", 0)},
+        "trend": trend,
+        "by_department": {dept: {"user__department_id": dept, **row,
+                                 "going_people": people.get(dept, {}).get("going_people", 0),
+                                 "attended_people": people.get(dept, {}).get("attended_people",
+                                                                              0)}
+                          for dept, row in by_dept.items() if row["going"]},
     }

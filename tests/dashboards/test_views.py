@@ -1,11 +1,13 @@
 """The dashboard page, its CSV and the employees' page: access, filters, privacy, queries."""
 
 import csv
+import datetime as dt
 import io
 
 import pytest
 from django.urls import reverse
 
+from dashboards import rollups
 from tests.dashboards.conftest import hold_session, join, last_week_start, make_group
 from tests.factories import UserFactory
 
@@ -118,11 +120,13 @@ def test_the_period_changes_the_figures(hr_client, org):
 
 def test_query_count_is_the_same_for_a_small_and_a_larger_organisation(
         hr_client, org, django_assert_num_queries):
-    # 2 session + user, 2 reference lists (departments, headcount), membership x4, groups x1,
-    # sessions x2, attendance x1 and RSVPs x1 (all their groupings in one query each),
-    # recognition x5, check-outs x4, flags x3, and the form's two <select>s (departments, named
-    # groups) = 27, whatever the size or the period.
-    with django_assert_num_queries(27) as small:
+    # 2 session + user, the rollups' state, 2 reference lists (departments, headcount),
+    # membership x4, groups x1, sessions x2, attendance and RSVPs from the rollups x3 (people
+    # in every breakdown, people per bucket, counts), recognition x5, check-outs x3, flags x3,
+    # and the form's two <select>s (departments, named groups) = 28, whatever the size or the
+    # period.
+    rollups.build()
+    with django_assert_num_queries(28) as small:
         hr_client.get(INDEX)
     week = last_week_start()
     more = [UserFactory() for _ in range(25)]
@@ -130,8 +134,22 @@ def test_query_count_is_the_same_for_a_small_and_a_larger_organisation(
         group = make_group(f"Extra {i}", "affinity")
         join(group, more, week)
         hold_session(group, week, more, more[:20])
+    rollups.build()
     with django_assert_num_queries(len(small.captured_queries)):
-        hr_client.get(INDEX, {"period": "quarter"})
+        response = hr_client.get(INDEX, {"period": "quarter"})
+    assert "Extra 0" in response.content.decode()
+
+
+def test_a_period_the_rollups_do_not_cover_yet_builds_them_first(hr_client, org):
+    """The first visit after a week ends: the rollups are older than the period's end."""
+    from dashboards.models import ActivityMask, RollupState
+
+    rollups.build(now=last_week_start())  # before last week's sessions: they are not in it
+    assert not ActivityMask.objects.filter(attended__gt=0).exists()
+    response = hr_client.get(INDEX)
+    assert response.status_code == 200 and "Figures as of" in response.content.decode()
+    assert RollupState.objects.get().built_at >= last_week_start() + dt.timedelta(weeks=1)
+    assert ActivityMask.objects.filter(grain="w", attended__gt=0).count() == 7  # 5 + 2
 
 
 def test_any_logged_in_person_reads_what_hr_can_see_from_the_same_settings(
