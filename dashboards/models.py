@@ -82,3 +82,78 @@ class CheckoutTally(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["grain", "unit"], name="checkouttally_unit")]
+
+
+class MembershipMask(models.Model):
+    """One membership, folded into units: when it was active, present at a unit's start,
+    begun, ended. Built from memberships (a few per person), with the same blocks as
+    `ActivityMask`."""
+
+    grain = models.CharField(max_length=1, choices=Grain.choices)
+    block = models.IntegerField()
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="+")
+    group = models.ForeignKey("groups.Group", on_delete=models.CASCADE, related_name="+")
+    department = models.ForeignKey("accounts.Department", null=True, on_delete=models.SET_NULL,
+                                   related_name="+", db_constraint=False)
+    active = models.BigIntegerField(default=0)  # a member at some moment of the unit
+    present = models.BigIntegerField(default=0)  # a member at the moment the unit began
+    joined = models.BigIntegerField(default=0)
+    left = models.BigIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["grain", "block"], name="membershipmask_block")]
+
+
+class RecognitionMask(models.Model):
+    """Who took part in recognition, one bit per unit of a block (hidden ones never count).
+
+    role "g": `user` gave a recognition with `value` (null: none) in `group` (null: not in a
+    group); `department` is theirs. Role "r": `user` received one; `department` is theirs.
+    Role "x": `user` gave one to someone of `department` (the receiving side's givers)."""
+
+    class Role(models.TextChoices):
+        GAVE = "g", "Gave"
+        RECEIVED = "r", "Received"
+        GAVE_TO = "x", "Gave to a department"
+
+    grain = models.CharField(max_length=1, choices=Grain.choices)
+    block = models.IntegerField()
+    role = models.CharField(max_length=1, choices=Role.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="+")
+    group = models.ForeignKey("groups.Group", null=True, on_delete=models.CASCADE,
+                              related_name="+")
+    value = models.ForeignKey("recognition.Value", null=True, on_delete=models.CASCADE,
+                              related_name="+", db_constraint=False)
+    department = models.ForeignKey("accounts.Department", null=True, on_delete=models.SET_NULL,
+                                   related_name="+", db_constraint=False)
+    mask = models.BigIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["grain", "block"], name="recognitionmask_block")]
+
+
+class RecognitionTally(models.Model):
+    """Recognitions per unit and group: "given" (by the giver's department), "value" (by
+    giver's department and value), "received" (by the recipient's department). Each counts
+    distinct recognitions, so a recognition to two people of one department counts once."""
+
+    class Kind(models.TextChoices):
+        GIVEN = "given", "Given"
+        VALUE = "value", "By value"
+        RECEIVED = "received", "Received"
+
+    grain = models.CharField(max_length=1, choices=Grain.choices)
+    unit = models.IntegerField()
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    group = models.ForeignKey("groups.Group", null=True, on_delete=models.CASCADE,
+                              related_name="+")
+    department = models.ForeignKey("accounts.Department", null=True, on_delete=models.SET_NULL,
+                                   related_name="+", db_constraint=False)
+    value = models.ForeignKey("recognition.Value", null=True, on_delete=models.CASCADE,
+                              related_name="+", db_constraint=False)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["grain", "unit"], name="recognitiontally_unit")]

@@ -24,9 +24,13 @@ from dashboards.models import (
     ActivityTally,
     CheckoutTally,
     Grain,
+    MembershipMask,
+    RecognitionMask,
+    RecognitionTally,
     RollupState,
 )
 from dashboards.periods import UTC, Period
+from recognition.models import Recognition, RecognitionRecipient
 from sessions.models import RSVP, Attendance, CheckoutAnswer, CheckoutReceipt, Session
 
 # Week units count Mondays (00:00 UTC) from this one, the first Monday of 1970.
@@ -71,26 +75,29 @@ class Units:
 
 # --- Building -----------------------------------------------------------------------------
 
-def _unit_sql(grain: str) -> str:
-    """The unit of `s.starts_at` (an aware UTC timestamp) in SQL; `%%` is a literal percent."""
+def _unit_sql(grain: str, column: str = "s.starts_at") -> str:
+    """The unit of `column` (an aware UTC timestamp) in SQL; `%%` is a literal percent."""
     if connection.vendor == "postgresql":
         if grain == Grain.WEEK:
-            return ("CAST(FLOOR((EXTRACT(EPOCH FROM s.starts_at) - 345600) / 604800) "
+            return (f"CAST(FLOOR((EXTRACT(EPOCH FROM {column}) - 345600) / 604800) "
                     "AS INTEGER)")
-        return ("CAST(EXTRACT(YEAR FROM s.starts_at AT TIME ZONE 'UTC') * 12 "
-                "+ EXTRACT(MONTH FROM s.starts_at AT TIME ZONE 'UTC') - 1 AS INTEGER)")
+        return (f"CAST(EXTRACT(YEAR FROM {column} AT TIME ZONE 'UTC') * 12 "
+                f"+ EXTRACT(MONTH FROM {column} AT TIME ZONE 'UTC') - 1 AS INTEGER)")
     # SQLite keeps UTC text; strftime reads it.
     if grain == Grain.WEEK:
-        return "((CAST(strftime('%%s', s.starts_at) AS INTEGER) - 345600) / 604800)"
-    return ("(CAST(strftime('%%Y', s.starts_at) AS INTEGER) * 12 "
-            "+ CAST(strftime('%%m', s.starts_at) AS INTEGER) - 1)")
+        return f"((CAST(strftime('%%s', {column}) AS INTEGER) - 345600) / 604800)"
+    return (f"(CAST(strftime('%%Y', {column}) AS INTEGER) * 12 "
+            f"+ CAST(strftime('%%m', {column}) AS INTEGER) - 1)")
 
 
 def _tables() -> dict[str, str]:
     quote = connection.ops.quote_name
     models = {"mask": ActivityMask, "tally": ActivityTally, "checkout_tally": CheckoutTally,
               "session": Session, "attendance": Attendance, "rsvp": RSVP, "user": User,
-              "receipt": CheckoutReceipt, "answer": CheckoutAnswer}
+              "receipt": CheckoutReceipt, "answer": CheckoutAnswer,
+              "members": MembershipMask, "recognition_mask": RecognitionMask,
+              "recognition_tally": RecognitionTally, "recognition": Recognition,
+              "recipient": RecognitionRecipient, "value_link": Recognition.values.through}
     return {name: quote(model._meta.db_table) for name, model in models.items()}
 
 
@@ -173,6 +180,120 @@ def _fold(cursor, grain: str, params: dict) -> None:
                    {**params, "grain": grain})
 
 
+RECOGNITION_FACTS = "dashboards_rollup_recognitions"
+
+
+def _columns(*expressions: str) -> str:
+    """A GROUP BY list without the NULL constants (PostgreSQL refuses them there)."""
+    return ", ".join(e for e in expressions if e != "NULL")
+
+
+def _fold_recognitions(cursor, params: dict) -> None:
+    """Recognitions (not hidden) into masks and tallies, both grains, from one temporary table:
+    per recognition, recipient and value (null when none)."""
+    t = _tables()
+    cursor.execute(f"DROP TABLE IF EXISTS {RECOGNITION_FACTS}")
+    cursor.execute(f"""
+        CREATE TEMPORARY TABLE {RECOGNITION_FACTS} AS
+        SELECT r.id AS recognition_id, r.group_id, r.giver_id, g.department_id AS giver_dept,
+               rr.recipient_id, u.department_id AS recipient_dept, v.value_id,
+               {_unit_sql(Grain.WEEK, "r.created_at")} AS w,
+               {_unit_sql(Grain.MONTH, "r.created_at")} AS m
+        FROM {t['recognition']} r
+        JOIN {t['user']} g ON g.id = r.giver_id
+        JOIN {t['recipient']} rr ON rr.recognition_id = r.id
+        JOIN {t['user']} u ON u.id = rr.recipient_id
+        LEFT JOIN {t['value_link']} v ON v.recognition_id = r.id
+        WHERE NOT r.is_hidden AND r.created_at < %(until)s""", params)  # noqa: S608
+    for grain, unit in ((Grain.WEEK, "f.w"), (Grain.MONTH, "f.m")):
+        block = f"{unit} / {BLOCK_UNITS}"
+        bits = _bits(unit, "1 = 1")
+        for role, person, department, value in (
+                (RecognitionMask.Role.GAVE, "f.giver_id", "f.giver_dept", "f.value_id"),
+                (RecognitionMask.Role.RECEIVED, "f.recipient_id", "f.recipient_dept", "NULL"),
+                (RecognitionMask.Role.GAVE_TO, "f.giver_id", "f.recipient_dept", "NULL")):
+            cursor.execute(f"""
+                INSERT INTO {t['recognition_mask']} (grain, block, role, user_id, group_id,
+                                                     value_id, department_id, mask)
+                SELECT %(grain)s, {block}, %(role)s, {person}, f.group_id, {value},
+                       {department}, {bits}
+                FROM {RECOGNITION_FACTS} f
+                GROUP BY {_columns(block, person, "f.group_id", value, department)}""",  # noqa: S608
+                           {"grain": grain, "role": role})
+        for kind, department, value in (
+                (RecognitionTally.Kind.GIVEN, "f.giver_dept", "NULL"),
+                (RecognitionTally.Kind.VALUE, "f.giver_dept", "f.value_id"),
+                (RecognitionTally.Kind.RECEIVED, "f.recipient_dept", "NULL")):
+            cursor.execute(f"""
+                INSERT INTO {t['recognition_tally']} (grain, unit, kind, group_id, department_id,
+                                                      value_id, count)
+                SELECT %(grain)s, {unit}, %(kind)s, f.group_id, {department}, {value},
+                       COUNT(DISTINCT f.recognition_id)
+                FROM {RECOGNITION_FACTS} f
+                GROUP BY {_columns(unit, "f.group_id", department, value)}""",  # noqa: S608
+                           {"grain": grain, "kind": kind})
+    cursor.execute(f"DROP TABLE {RECOGNITION_FACTS}")
+
+
+def _range_bits(first: int, last: int) -> dict[int, int]:
+    """Block -> mask of the units first..last (inclusive); empty when last < first."""
+    masks: dict[int, int] = {}
+    unit = first
+    while unit <= last:
+        block = unit // BLOCK_UNITS
+        end = min(last, (block + 1) * BLOCK_UNITS - 1)
+        low, high = unit % BLOCK_UNITS, end % BLOCK_UNITS
+        masks[block] = masks.get(block, 0) | (((1 << (high + 1)) - 1) ^ ((1 << low) - 1))
+        unit = end + 1
+    return masks
+
+
+def membership_masks(*, joined_at: dt.datetime, left_at: dt.datetime | None, still: bool,
+                     grain: str, now: dt.datetime) -> dict[int, dict[str, int]]:
+    """Block -> {active, present, joined, left} masks of one membership (see MembershipMask).
+
+    Active in unit u: joined before u ended and (still a member, or left after u began).
+    Present at u's start: joined before it, and still a member or left at or after it.
+    A membership that never was active (e.g. removed with no date) has no masks."""
+    unit_of = week_unit if grain == Grain.WEEK else month_unit
+    if left_at is None and not still:
+        return {}
+    first = unit_of(joined_at)
+    last = unit_of(left_at) if left_at is not None else unit_of(now) + 1
+    masks: dict[int, dict[str, int]] = {}
+
+    def add(kind: str, bits: dict[int, int]) -> None:
+        for block, mask in bits.items():
+            entry = masks.setdefault(block, {"active": 0, "present": 0, "joined": 0, "left": 0})
+            entry[kind] |= mask
+
+    add("active", _range_bits(first, last))
+    add("present", _range_bits(first + 1, last))
+    add("joined", _range_bits(first, first))
+    if left_at is not None:
+        add("left", _range_bits(last, last))
+    return masks
+
+
+def _fold_memberships(now: dt.datetime) -> None:
+    """Membership intervals into masks, in Python (memberships are few: a handful a person)."""
+    from groups.models import Membership
+
+    rows = []
+    memberships = (Membership.objects.filter(joined_at__lt=now)
+                   .values_list("user_id", "group_id", "user__department_id", "joined_at",
+                                "left_at", "status").iterator(chunk_size=5000))
+    for user_id, group_id, department_id, joined_at, left_at, status in memberships:
+        still = left_at is None and status == Membership.Status.ACTIVE
+        for grain in (Grain.WEEK, Grain.MONTH):
+            masks = membership_masks(joined_at=joined_at, left_at=left_at, still=still,
+                                     grain=grain, now=now)
+            rows.extend(MembershipMask(grain=grain, block=block, user_id=user_id,
+                                       group_id=group_id, department_id=department_id, **bits)
+                        for block, bits in masks.items())
+    MembershipMask.objects.bulk_create(rows, batch_size=5000)
+
+
 def build(*, now: dt.datetime | None = None) -> RollupState:
     """Rebuild every rollup from the facts, in one transaction. Returns the new state."""
     now = now or timezone.now()
@@ -180,17 +301,21 @@ def build(*, now: dt.datetime | None = None) -> RollupState:
     params = {"held": Session.Status.SCHEDULED, "going": RSVP.Status.GOING, "until": now}
     with transaction.atomic():
         state = _locked_state()
-        for model in (ActivityMask, ActivityTally, CheckoutTally):
+        for model in (ActivityMask, ActivityTally, CheckoutTally, MembershipMask,
+                      RecognitionMask, RecognitionTally):
             model.objects.all().delete()
+        _fold_memberships(now)
         with connection.cursor() as cursor:
             _collect_facts(cursor, params)
             for grain in (Grain.WEEK, Grain.MONTH):
                 _fold(cursor, grain, params)
             cursor.execute(f"DROP TABLE {FACTS}")
+            _fold_recognitions(cursor, params)
             if connection.vendor == "postgresql":
                 # Fresh statistics, so the planner knows how many rows a block holds.
-                tables = ", ".join(_tables()[name] for name in ("mask", "tally",
-                                                               "checkout_tally"))
+                tables = ", ".join(_tables()[name] for name in (
+                    "mask", "tally", "checkout_tally", "members", "recognition_mask",
+                    "recognition_tally"))
                 cursor.execute(f"ANALYZE {tables}")
         state.built_at = now
         state.seconds = time.perf_counter() - started

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 
 from dashboards.selectors.base import Scope
 
@@ -35,35 +35,61 @@ def available_panels() -> set[str]:
 
 
 def recognition_figures(*, scope: Scope) -> Numbers:
-    """Recognitions given (not hidden) in the period: totals, per value, per department."""
-    recognition = model("recognition.Recognition")
-    link = model("recognition.RecognitionRecipient")
-    start, end = scope.period.start, scope.period.end
-    base = recognition.objects.filter(scope.groups("group__"), is_hidden=False,
-                                      created_at__gte=start, created_at__lt=end)
-    given = base.filter(scope.people("giver__"))
-    totals = given.aggregate(given=Count("id"), givers=Count("giver", distinct=True))
-    received = link.objects.filter(scope.groups("recognition__group__"),
-                                   recognition__is_hidden=False,
-                                   recognition__created_at__gte=start,
-                                   recognition__created_at__lt=end)
-    totals.update(received.filter(scope.people("recipient__")).aggregate(
-        recipients=Count("recipient", distinct=True)))
-    by_value = list(given.values("values__name").annotate(
-        count=Count("id", distinct=True), givers=Count("giver", distinct=True)).order_by())
-    givers_by_department = {row["giver__department_id"]: row for row in
-                            given.values("giver__department_id").annotate(
-                                given=Count("id"), givers=Count("giver", distinct=True))
-                            .order_by()}
-    receivers_by_department = {row["recipient__department_id"]: row for row in
-                               received.filter(scope.people("recipient__"))
-                               .values("recipient__department_id").annotate(
-                                   received=Count("recognition", distinct=True),
-                                   recipients=Count("recipient", distinct=True),
-                                   givers=Count("recognition__giver", distinct=True))
-                               .order_by()}
-    return {"total": totals, "by_value": by_value, "givers": givers_by_department,
-            "receivers": receivers_by_department}
+    """Recognitions given (not hidden) in the period: totals, per value, per department.
+
+    Two queries over the recognition rollups (dashboards.models): distinct people by role,
+    value and department; and the counts of recognitions."""
+    from dashboards.models import RecognitionMask, RecognitionTally
+    from dashboards.rollups import Units
+    from dashboards.selectors.grouping import grouped
+    from dashboards.selectors.participation import _hits, _people_sql, _person_sql
+
+    units = Units.of(scope.period)
+    period = units.masks()
+    rows = (RecognitionMask.objects.filter(scope.groups("group__"), scope.people(""),
+                                           grain=units.grain, block__in=sorted(period))
+            .annotate(hit=_hits("mask", period)).filter(hit__gt=0)
+            .values("role", person=F("user_id"), dept=F("department_id"),
+                    value_name=F("value__name"), h=F("hit")))
+    sets = grouped(rows=rows, sets={"by_value": ("role", "value_name"),
+                                    "by_department": ("role", "dept")},
+                   per_person={"h": _person_sql("h")}, aggregates={"people": _people_sql(
+                       "h", everyone=True)})
+    counts = (RecognitionTally.objects.filter(scope.groups("group__"), scope.people(""),
+                                              grain=units.grain, unit__gte=units.units[0],
+                                              unit__lte=units.units[-1])
+              .values("kind", "department_id", value_name=F("value__name"))
+              .annotate(n=Sum("count")).order_by())
+    given: dict = {}
+    received: dict = {}
+    by_value: dict = {}
+    for row in counts:
+        if row["kind"] == RecognitionTally.Kind.GIVEN:
+            given[row["department_id"]] = given.get(row["department_id"], 0) + row["n"]
+        elif row["kind"] == RecognitionTally.Kind.RECEIVED:
+            received[row["department_id"]] = received.get(row["department_id"], 0) + row["n"]
+        else:
+            by_value[row["value_name"]] = by_value.get(row["value_name"], 0) + row["n"]
+    people: dict[str, dict] = {role: {} for role in RecognitionMask.Role.values}
+    for row in sets["by_department"]:
+        people[row["role"]][row["dept"]] = row["people"]
+    givers_by_value = {row["value_name"]: row["people"] for row in sets["by_value"]
+                       if row["role"] == RecognitionMask.Role.GAVE}
+    gave, got, gave_to = (people[RecognitionMask.Role.GAVE], people[RecognitionMask.Role.RECEIVED],
+                          people[RecognitionMask.Role.GAVE_TO])
+    # One department per person (the rollups' snapshot): people add up across departments.
+    totals = {"given": sum(given.values()), "givers": sum(gave.values()),
+              "recipients": sum(got.values())}
+    return {
+        "total": totals,
+        "by_value": [{"values__name": name, "count": count, "givers": givers_by_value.get(name, 0)}
+                     for name, count in by_value.items()],
+        "givers": {dept: {"giver__department_id": dept, "given": count,
+                          "givers": gave.get(dept, 0)} for dept, count in given.items()},
+        "receivers": {dept: {"recipient__department_id": dept, "received": count,
+                             "recipients": got.get(dept, 0), "givers": gave_to.get(dept, 0)}
+                      for dept, count in received.items()},
+    }
 
 
 def checkout_figures(*, scope: Scope) -> Numbers:

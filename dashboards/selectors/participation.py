@@ -27,11 +27,11 @@ from django.db.models import (
 )
 
 from accounts.models import Department, User
-from dashboards.models import ActivityMask, ActivityTally
+from dashboards.models import ActivityMask, ActivityTally, MembershipMask
 from dashboards.rollups import Units
-from dashboards.selectors.base import Scope, as_utc, member_at, member_during, public_group
+from dashboards.selectors.base import Scope, as_utc, public_group
 from dashboards.selectors.grouping import grouped
-from groups.models import Group, Membership
+from groups.models import Group
 from sessions.models import Session
 
 Numbers = dict[str, Any]
@@ -62,40 +62,52 @@ def headcount_by_department() -> dict[int | None, int]:
     return {row["department_id"]: row["n"] for row in rows}
 
 
+MEMBER_FLAGS = {"act": "active", "jn": "joined"}
+
+
 def membership_figures(*, scope: Scope) -> Numbers:
-    """Active, new and leaving members: in total, per bucket, department, category, group."""
-    start, end = scope.period.start, scope.period.end
-    buckets = scope.period.buckets()
-    base = Membership.objects.filter(scope.groups("group__"), scope.people(),
-                                     member_during(start, end))
-    figures = {
-        "active": _distinct_user(),
-        "joined": _distinct_user(Q(joined_at__gte=start, joined_at__lt=end)),
-        "left": _distinct_user(Q(left_at__gte=start, left_at__lt=end)),
-        "at_start": _distinct_user(member_at(start)),
-        "at_end": _distinct_user(member_at(end)),
+    """Active, new and leaving members: in total, per bucket, department, category, group.
+
+    Two queries over the membership masks (dashboards.models.MembershipMask): the whole
+    period in every breakdown, then people per trend bucket."""
+    units = Units.of(scope.period)
+    period = units.masks()
+    start_block, start_bit = Units.bit(units.units[0])
+    end_block, end_bit = Units.bit(units.units[-1] + 1)  # present when the period ended
+    hits = {"act": _hits("active", period), "jn": _hits("joined", period),
+            "lf": _hits("left", period), "st": _hits("present", {start_block: start_bit}),
+            "en": _hits("present", {end_block: end_bit})}
+    base = (MembershipMask.objects.filter(scope.groups("group__"), scope.people(""),
+                                          grain=units.grain,
+                                          block__in=sorted(set(period) | {end_block}))
+            .annotate(**{f"hit_{flag}": expression for flag, expression in hits.items()})
+            .filter(Q(hit_act__gt=0) | Q(hit_en__gt=0)))
+    rows = base.values(person=F("user_id"), dept=F("department_id"),
+                       category=F("group__category"), **_named("group__"),
+                       **{flag: F(f"hit_{flag}") for flag in hits})
+    names = {"act": "active", "jn": "joined", "lf": "left", "st": "at_start", "en": "at_end"}
+    sets = grouped(rows=rows, sets={
+        "total": (), "by_department": ("dept",), "by_category": ("category",),
+        "by_group": ("category", "named", "name")},
+        per_person={flag: _person_sql(flag) for flag in hits},
+        aggregates={name: _people_sql(flag, everyone=True) for flag, name in names.items()})
+    empty = dict.fromkeys(names.values(), 0)
+    by_bucket = per_bucket(rows=base, units=units, masks=MEMBER_FLAGS,
+                           people={"active": ("act", True), "joined": ("jn", True)},
+                           in_scope=Value(1, output_field=IntegerField()))
+    trend = [{"active": by_bucket[f"active{i}"], "joined": by_bucket[f"joined{i}"]}
+             for i in range(len(units.units))]
+    return {
+        "total": sets["total"][0] if sets["total"] else empty,
+        "trend": trend,
+        "by_department": {row["dept"]: {"user__department_id": row["dept"], **row}
+                          for row in sets["by_department"] if row["active"]},
+        "by_category": {row["category"]: {"group__category": row["category"], **row}
+                        for row in sets["by_category"] if row["active"]},
+        "by_group": [{"group__category": row["category"], "named": row["named"],
+                      "name": row["name"], "active": row["active"], "joined": row["joined"]}
+                     for row in sets["by_group"] if row["active"]],
     }
-    trend_aggregates = {}
-    for i, (b_start, b_end) in enumerate(buckets):
-        trend_aggregates[f"active_{i}"] = _distinct_user(member_during(b_start, b_end))
-        trend_aggregates[f"joined_{i}"] = _distinct_user(Q(joined_at__gte=b_start,
-                                                           joined_at__lt=b_end))
-    totals = base.aggregate(**figures, **trend_aggregates)
-    trend = [{"active": totals.pop(f"active_{i}"), "joined": totals.pop(f"joined_{i}")}
-             for i in range(len(buckets))]
-    by_department = {
-        row["user__department_id"]: row
-        for row in base.values("user__department_id").annotate(
-            active=figures["active"], joined=figures["joined"]).order_by()
-    }
-    by_category = {
-        row["group__category"]: row
-        for row in base.values("group__category").annotate(**figures).order_by()
-    }
-    by_group = list(base.values("group__category", **_named("group__"))
-                    .annotate(active=figures["active"], joined=figures["joined"]).order_by())
-    return {"total": totals, "trend": trend, "by_department": by_department,
-            "by_category": by_category, "by_group": by_group}
 
 
 def group_counts(*, scope: Scope) -> dict[str, Numbers]:
@@ -216,17 +228,26 @@ class BitOr(Aggregate):
 
 
 def _people_by_bucket(scope: Scope, units: Units) -> Numbers:
-    """Distinct people per trend bucket, in one query: each person's masks OR-ed per block
-    (one row per person and block), then per bucket the people whose mask has its bit."""
-    inner = (_masks(scope, units).values(person=F("user_id"), blk=F("block"))
-             .annotate(a=BitOr("attended"), g=BitOr("going"), ga=BitOr("going_attended"),
-                       in_scope=Max(_in_scope_number(scope)))
+    rows = _masks(scope, units)
+    return per_bucket(rows=rows, units=units, masks=PERSON_FLAGS, people=PEOPLE,
+                      in_scope=_in_scope_number(scope))
+
+
+def per_bucket(*, rows: QuerySet, units: Units, masks: dict[str, str],
+               people: dict[str, tuple[str, bool]], in_scope: Any) -> Numbers:
+    """Distinct people per trend bucket, in one query: each person's masks (`masks`: flag ->
+    mask column of `rows`) OR-ed per block, one row per person and block; then per bucket
+    and figure of `people` (name -> (flag, counts people outside the department filter too))
+    the people whose OR-ed mask has the bucket's bit. Returns {f"{name}{bucket index}": n}."""
+    inner = (rows.values(person=F("user_id"), blk=F("block"))
+             .annotate(**{flag: BitOr(field) for flag, field in masks.items()},
+                       in_scope=Max(in_scope))
              .order_by())
     sql, params = inner.query.sql_with_params()
     columns, values = [], []
     for i, unit in enumerate(units.units):
         block, bit = Units.bit(unit)
-        for name, (flag, everyone) in PEOPLE.items():
+        for name, (flag, everyone) in people.items():
             scoped = "" if everyone else " AND p.in_scope = 1"
             columns.append(f"COUNT(CASE WHEN p.blk = %s AND (p.{flag} & %s) <> 0{scoped} "
                            f"THEN 1 END)")
@@ -235,7 +256,7 @@ def _people_by_bucket(scope: Scope, units: Units) -> Numbers:
     with connection.cursor() as cursor:
         cursor.execute(query, [*[v for _n, pair in values for v in pair], *params])
         record = cursor.fetchone()
-    return {name: count for (name, _pair), count in zip(values, record, strict=True)}
+    return {name: count or 0 for (name, _pair), count in zip(values, record, strict=True)}
 
 
 def _bucket_start(scope: Scope, units: Units) -> dict[int, Any]:

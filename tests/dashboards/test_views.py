@@ -121,12 +121,12 @@ def test_the_period_changes_the_figures(hr_client, org):
 def test_query_count_is_the_same_for_a_small_and_a_larger_organisation(
         hr_client, org, django_assert_num_queries):
     # 2 session + user, the rollups' state, 2 reference lists (departments, headcount),
-    # membership x4, groups x1, sessions x2, attendance and RSVPs from the rollups x3 (people
-    # in every breakdown, people per bucket, counts), recognition x5, check-outs x3, flags x3,
-    # and the form's two <select>s (departments, named groups) = 28, whatever the size or the
+    # membership from the rollups x2, groups x1, sessions x2, attendance and RSVPs from the rollups x3 (people
+    # in every breakdown, people per bucket, counts), recognition from the rollups x2, check-outs x3, flags x3,
+    # and the form's two <select>s (departments, named groups) = 23, whatever the size or the
     # period.
     rollups.build()
-    with django_assert_num_queries(28) as small:
+    with django_assert_num_queries(23) as small:
         hr_client.get(INDEX)
     week = last_week_start()
     more = [UserFactory() for _ in range(25)]
