@@ -66,7 +66,10 @@ def recreate_database(url: str, *, jit: bool) -> None:
 
 
 def setup_django(url: str) -> None:
+    """Production settings (DEBUG off: cached templates, no query log), on `url`."""
     os.environ["DATABASE_URL"] = url
+    os.environ["DEBUG"] = "0"
+    os.environ.setdefault("SECRET_KEY", "bench-" + "k" * 60)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peersupport.settings")
     os.environ.pop("REDIS_URL", None)
     import django
@@ -75,6 +78,7 @@ def setup_django(url: str) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # as production serves them
 
 
 # --- COPY loading ---------------------------------------------------------------------------
@@ -310,19 +314,19 @@ def measure(requests: int) -> dict[str, tuple[float, int, float, int]]:
             if clear:
                 cache.clear()
             started = time.perf_counter()
-            response = client.get(url)
+            response = client.get(url, secure=True)
             timings.append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200, response.status_code
         if clear:
             cache.clear()
         with CaptureQueriesContext(connection) as queries:
-            client.get(url)
+            client.get(url, secure=True)
         return statistics.median(timings), len(queries.captured_queries)
 
     results = {}
     for label, query in PERIODS.items():
         cache.clear()
-        client.get(f"/dashboard/{query}")  # warm the connection and PostgreSQL's buffers
+        client.get(f"/dashboard/{query}", secure=True)  # warm the connection and PostgreSQL's buffers
         results[label] = timed(f"/dashboard/{query}", clear=True)
     cache.clear()
     materialise_daily_aggregates()

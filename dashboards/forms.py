@@ -26,6 +26,11 @@ class DashboardFilterForm(forms.Form):
         empty_label="All groups",
         help_text="Only open and request-to-join groups that are not sensitive can be chosen.")
 
+    def __init__(self, *args, now=None, **kwargs) -> None:
+        """`now`: the moment periods are counted back from (the rollups' build time)."""
+        super().__init__(*args, **kwargs)
+        self.now = now
+
     def clean(self):
         data = super().clean()
         preset = data.get("period") or "4w"
@@ -33,7 +38,7 @@ class DashboardFilterForm(forms.Form):
             data["start"] = data["end"] = None
         try:
             data["resolved_period"] = period_for(preset=preset, start=data.get("start"),
-                                                 end=data.get("end"))
+                                                 end=data.get("end"), now=self.now)
         except ValueError as error:
             raise forms.ValidationError(str(error)) from error
         group = data.get("group")

@@ -18,11 +18,45 @@ from django.conf import settings
 from django.db import models
 
 BLOCK_UNITS = 60  # bits 0..59 of a signed 64-bit integer: always positive, on every database
+# Every row is kept twice, in blocks shifted by half a block, so that any period of up to
+# SHIFT - 1 units (periods have at most 26 weeks or 24 months, +1 for "at the end") lies
+# inside ONE block of one of the two: one row per person and group, no merging across blocks.
+SHIFTS = (0, 30)
 
 
 class Grain(models.TextChoices):
     WEEK = "w", "Week"
     MONTH = "m", "Month"
+
+
+class Level(models.TextChoices):
+    """How far a mask row is folded: per person in one group, in one category, or overall.
+    Folding at build time is what lets a dashboard count people with a plain COUNT."""
+
+    GROUP = "g", "Person and group"
+    CATEGORY = "c", "Person and category"
+    PERSON = "p", "Person"
+    UNNAMED = "u", "Person and category, in groups never named (private or sensitive)"
+
+
+class MaskRow(models.Model):
+    """What every mask row has: its place (grain, shift, block, level) and whose it is."""
+
+    grain = models.CharField(max_length=1, choices=Grain.choices)
+    shift = models.PositiveSmallIntegerField()
+    block = models.IntegerField()
+    level = models.CharField(max_length=1, choices=Level.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="+")
+    group = models.ForeignKey("groups.Group", null=True, on_delete=models.CASCADE,
+                              related_name="+")  # level "g" only
+    category = models.CharField(max_length=20, blank=True)  # levels "g" and "c"
+    # The person's department when the rollup was built (the tallies use the same snapshot).
+    department = models.ForeignKey("accounts.Department", null=True, on_delete=models.SET_NULL,
+                                   related_name="+", db_constraint=False)
+
+    class Meta:
+        abstract = True
 
 
 class RollupState(models.Model):
@@ -35,24 +69,17 @@ class RollupState(models.Model):
         constraints = [models.CheckConstraint(condition=models.Q(id=1), name="rollup_state_one")]
 
 
-class ActivityMask(models.Model):
-    """One person's activity in one group, one bit per week (or month) of a block of units."""
+class ActivityMask(MaskRow):
+    """A person's activity (in a group, a category, or anywhere), one bit per unit."""
 
-    grain = models.CharField(max_length=1, choices=Grain.choices)
-    block = models.IntegerField()
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="+")
-    group = models.ForeignKey("groups.Group", on_delete=models.CASCADE, related_name="+")
-    # The person's department when the rollup was built (the tallies use the same snapshot).
-    department = models.ForeignKey("accounts.Department", null=True, on_delete=models.SET_NULL,
-                                   related_name="+", db_constraint=False)
     attended = models.BigIntegerField(default=0)  # attended a held session
     going = models.BigIntegerField(default=0)  # had a "going" RSVP to a held session
     going_attended = models.BigIntegerField(default=0)  # ...and attended that same session
     checked_out = models.BigIntegerField(default=0)  # answered a session check-out
 
     class Meta:
-        indexes = [models.Index(fields=["grain", "block"], name="activitymask_block")]
+        indexes = [models.Index(fields=["grain", "shift", "block", "level"],
+                                name="activitymask_block")]
 
 
 class ActivityTally(models.Model):
@@ -84,54 +111,39 @@ class CheckoutTally(models.Model):
         indexes = [models.Index(fields=["grain", "unit"], name="checkouttally_unit")]
 
 
-class MembershipMask(models.Model):
-    """One membership, folded into units: when it was active, present at a unit's start,
-    begun, ended. Built from memberships (a few per person), with the same blocks as
-    `ActivityMask`."""
+class MembershipMask(MaskRow):
+    """Memberships folded into units: when active, present at a unit's start, begun, ended."""
 
-    grain = models.CharField(max_length=1, choices=Grain.choices)
-    block = models.IntegerField()
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="+")
-    group = models.ForeignKey("groups.Group", on_delete=models.CASCADE, related_name="+")
-    department = models.ForeignKey("accounts.Department", null=True, on_delete=models.SET_NULL,
-                                   related_name="+", db_constraint=False)
     active = models.BigIntegerField(default=0)  # a member at some moment of the unit
     present = models.BigIntegerField(default=0)  # a member at the moment the unit began
     joined = models.BigIntegerField(default=0)
     left = models.BigIntegerField(default=0)
 
     class Meta:
-        indexes = [models.Index(fields=["grain", "block"], name="membershipmask_block")]
+        indexes = [models.Index(fields=["grain", "shift", "block", "level"],
+                                name="membershipmask_block")]
 
 
-class RecognitionMask(models.Model):
-    """Who took part in recognition, one bit per unit of a block (hidden ones never count).
+class RecognitionMask(MaskRow):
+    """Who took part in recognition, one bit per unit (hidden recognitions never count).
 
-    role "g": `user` gave a recognition with `value` (null: none) in `group` (null: not in a
-    group); `department` is theirs. Role "r": `user` received one; `department` is theirs.
-    Role "x": `user` gave one to someone of `department` (the receiving side's givers)."""
+    role "g": `user` gave one; "v": gave one with `value` (null: none); "r": received one;
+    "x": gave one to someone of `department` (there, `department` is the receiving side's)."""
 
     class Role(models.TextChoices):
         GAVE = "g", "Gave"
+        GAVE_VALUE = "v", "Gave, by value"
         RECEIVED = "r", "Received"
         GAVE_TO = "x", "Gave to a department"
 
-    grain = models.CharField(max_length=1, choices=Grain.choices)
-    block = models.IntegerField()
     role = models.CharField(max_length=1, choices=Role.choices)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="+")
-    group = models.ForeignKey("groups.Group", null=True, on_delete=models.CASCADE,
-                              related_name="+")
     value = models.ForeignKey("recognition.Value", null=True, on_delete=models.CASCADE,
                               related_name="+", db_constraint=False)
-    department = models.ForeignKey("accounts.Department", null=True, on_delete=models.SET_NULL,
-                                   related_name="+", db_constraint=False)
     mask = models.BigIntegerField(default=0)
 
     class Meta:
-        indexes = [models.Index(fields=["grain", "block"], name="recognitionmask_block")]
+        indexes = [models.Index(fields=["grain", "shift", "block", "level"],
+                                name="recognitionmask_block")]
 
 
 class RecognitionTally(models.Model):

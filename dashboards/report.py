@@ -52,8 +52,9 @@ class Dashboard:
     def as_of_note(self) -> str:
         if self.as_of is None:
             return ""
-        return (f"Figures as of {self.as_of:%d %b %Y, %H:%M} UTC. Attendance marked later "
-                "shows within the hour.")
+        return (f"Figures as of {self.as_of:%d %b %Y, %H:%M} UTC: periods are the weeks and "
+                "months finished by then. They are brought up to date every hour, with "
+                "attendance marked late.")
 
 
 def _columns(specs: list[P.FigureSpec], additive: set[str]) -> list[Column]:
@@ -229,10 +230,10 @@ def dashboard_build(*, scope: Scope, filters: list[tuple[str, str]],
                     state: RollupState | None = None) -> Dashboard:
     """Everything HR may see for `scope`, already protected. A fixed number of queries.
 
-    Reads the rollups (`state`, or built now if they do not cover the period yet)."""
+    Reads the rollups (`state`: as last built)."""
     from dashboards.report_engagement import checkout_panel, moderation_panel, recognition_panel
 
-    state = state or rollups.covering(scope.period.end)
+    state = state or rollups.current()
 
     departments = participation.departments()
     headcount = participation.headcount_by_department()
@@ -265,14 +266,14 @@ def dashboard_cache_key(scope: Scope, state: RollupState) -> str:
             f"{state.built_at:%Y%m%d%H%M%S%f}")
 
 
-def dashboard_for(*, scope: Scope, filters: list[tuple[str, str]]) -> Dashboard:
+def dashboard_for(*, scope: Scope, filters: list[tuple[str, str]],
+                  state: RollupState) -> Dashboard:
     """The protected dashboard, from the cache when the hourly task (or an earlier request)
     already built it from the same rollups. Periods hold only finished weeks, so a built
     dashboard stays right except for late corrections (attendance marked afterwards), which
     the hourly rebuild of the rollups brings in."""
     from django.core.cache import cache
 
-    state = rollups.covering(scope.period.end)
     key = dashboard_cache_key(scope, state)
     dashboard = cache.get(key)
     if dashboard is None:

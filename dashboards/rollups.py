@@ -1,11 +1,12 @@
-"""Builds the rollups (`dashboards.models`) from the facts, and says which units a period spans.
+"""Builds the rollups (`dashboards.models`) from the facts, and places a period in them.
 
-A build replaces every rollup row in one transaction, with a few INSERT ... SELECT statements
-(GROUP BY in the database, no rows through Python): readers see the old rollups or the new,
-never half of one. It holds every session that started before the build began, so it covers
-any period ending before then; the dashboard builds it on request when the period asks for
-more (the first visit after a week ends), and the hourly task keeps late corrections (attendance
-marked after the fact) no more than an hour behind. Running it twice only rebuilds.
+A build replaces every rollup row in one transaction, with INSERT ... SELECT statements
+(GROUP BY in the database; only memberships, a few per person, pass through Python): readers
+see the old rollups or the new, never half of one. Mask rows are first made per person and
+group, then OR-ed (BIT_OR) into per person and category, and per person. A build holds every
+fact from before it began; dashboard periods are the finished weeks or months as of the last
+build (`current`), and the hourly task moves that forward and brings in late corrections
+(attendance marked after the fact). Running it twice only rebuilds.
 """
 
 from __future__ import annotations
@@ -20,16 +21,19 @@ from django.utils import timezone
 from accounts.models import User
 from dashboards.models import (
     BLOCK_UNITS,
+    SHIFTS,
     ActivityMask,
     ActivityTally,
     CheckoutTally,
     Grain,
+    Level,
     MembershipMask,
     RecognitionMask,
     RecognitionTally,
     RollupState,
 )
 from dashboards.periods import UTC, Period
+from groups.models import Group, Membership
 from recognition.models import Recognition, RecognitionRecipient
 from sessions.models import RSVP, Attendance, CheckoutAnswer, CheckoutReceipt, Session
 
@@ -48,34 +52,46 @@ def month_unit(moment: dt.datetime) -> int:
 
 @dataclass(frozen=True)
 class Units:
-    """A period in rollup terms: its grain, and the unit of each of its buckets."""
+    """A period in rollup terms: its grain, its buckets' units, and the one block (of one of
+    the two shifts) that holds them all and the unit after them."""
 
     grain: str
     units: list[int]
+    shift: int
+    block: int
 
     @classmethod
     def of(cls, period: Period) -> Units:
         if period.grain == "week":
-            return cls(Grain.WEEK, [week_unit(start) for start, _end in period.buckets()])
-        return cls(Grain.MONTH, [month_unit(start) for start, _end in period.buckets()])
+            grain, unit_of = Grain.WEEK, week_unit
+        else:
+            grain, unit_of = Grain.MONTH, month_unit
+        units = [unit_of(start) for start, _end in period.buckets()]
+        for shift in SHIFTS:
+            first, after = units[0] + shift, units[-1] + 1 + shift
+            if first // BLOCK_UNITS == after // BLOCK_UNITS:
+                return cls(grain, units, shift, first // BLOCK_UNITS)
+        raise ValueError(f"A period of {len(units)} units is longer than the rollups hold.")
 
-    @staticmethod
-    def bit(unit: int) -> tuple[int, int]:
-        """(block, mask) of one unit."""
-        return unit // BLOCK_UNITS, 1 << (unit % BLOCK_UNITS)
+    def bit(self, unit: int) -> int:
+        return 1 << ((unit + self.shift) % BLOCK_UNITS)
 
-    def masks(self, units: list[int] | None = None) -> dict[int, int]:
-        """Block -> the bits of `units` (default: the whole period) in that block."""
-        masks: dict[int, int] = {}
-        for unit in self.units if units is None else units:
-            block, bit = self.bit(unit)
-            masks[block] = masks.get(block, 0) | bit
-        return masks
+    @property
+    def mask(self) -> int:
+        """The bits of the whole period."""
+        bits = 0
+        for unit in self.units:
+            bits |= self.bit(unit)
+        return bits
+
+    def place(self) -> dict:
+        """Filter arguments for the mask rows of this period."""
+        return {"grain": self.grain, "shift": self.shift, "block": self.block}
 
 
 # --- Building -----------------------------------------------------------------------------
 
-def _unit_sql(grain: str, column: str = "s.starts_at") -> str:
+def _unit_sql(grain: str, column: str) -> str:
     """The unit of `column` (an aware UTC timestamp) in SQL; `%%` is a literal percent."""
     if connection.vendor == "postgresql":
         if grain == Grain.WEEK:
@@ -90,155 +106,211 @@ def _unit_sql(grain: str, column: str = "s.starts_at") -> str:
             f"+ CAST(strftime('%%m', {column}) AS INTEGER) - 1)")
 
 
-def _tables() -> dict[str, str]:
-    quote = connection.ops.quote_name
-    models = {"mask": ActivityMask, "tally": ActivityTally, "checkout_tally": CheckoutTally,
-              "session": Session, "attendance": Attendance, "rsvp": RSVP, "user": User,
-              "receipt": CheckoutReceipt, "answer": CheckoutAnswer,
-              "members": MembershipMask, "recognition_mask": RecognitionMask,
-              "recognition_tally": RecognitionTally, "recognition": Recognition,
-              "recipient": RecognitionRecipient, "value_link": Recognition.values.through}
-    return {name: quote(model._meta.db_table) for name, model in models.items()}
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
 
 
-FACTS = "dashboards_rollup_facts"  # a temporary table, dropped at the end of each build
+ACTIVITY_FACTS = "dashboards_rollup_activity"  # temporary tables, dropped after each build
+RECOGNITION_FACTS = "dashboards_rollup_recognitions"
+MEMBERSHIP_FACTS = "dashboards_rollup_memberships"
 
 
-def _sessions_sql() -> str:
-    t = _tables()
-    return f"""SELECT s.id AS session_id, s.group_id AS group_id,
-                      {_unit_sql(Grain.WEEK)} AS w, {_unit_sql(Grain.MONTH)} AS m,
-                      CASE WHEN s.status = %(held)s THEN 1 ELSE 0 END AS held
-               FROM {t['session']} s WHERE s.starts_at < %(until)s"""  # noqa: S608
+def _bits(unit: str, shift: int, condition: str) -> str:
+    """The OR of the unit bits of the rows meeting `condition` (BIT_OR: PostgreSQL's, and
+    dashboards.apps adds it to SQLite)."""
+    return (f"COALESCE(BIT_OR(CASE WHEN {condition} THEN CAST(1 AS BIGINT) "
+            f"<< (({unit} + {shift}) %% {BLOCK_UNITS}) ELSE 0 END), 0)")
 
 
-def _collect_facts(cursor, params: dict) -> None:
-    """One pass over the fact tables into a temporary table: per session and person, whether
-    they attended, had a going RSVP, checked out; with the session's units and the person's
-    department now."""
-    t = _tables()
-    cursor.execute(f"DROP TABLE IF EXISTS {FACTS}")
-    cursor.execute(f"""
-        CREATE TEMPORARY TABLE {FACTS} AS
-        WITH su AS ({_sessions_sql()}),
+def _insert_group_level(cursor, *, model, source: str, masks: dict[str, str],
+                        keys: dict[str, str], level: str = Level.GROUP) -> None:
+    """Person-and-group mask rows of `model` from the temporary table `source` (columns
+    w, m, user_id, group_id, category, department_id, ...), both grains and shifts. A
+    person's department is one per person, except where a role says otherwise.
+    `masks`: column -> condition for a bit; `keys`: extra column -> expression, grouped by."""
+    key_columns = "".join(f", {column}" for column in keys)
+    key_values = "".join(f", {expression}" for expression in keys.values())
+    group_by = "".join(f", {expression}" for expression in keys.values()
+                       if expression.startswith("f."))  # constants are not grouped by
+    for grain, unit in ((Grain.WEEK, "f.w"), (Grain.MONTH, "f.m")):
+        for shift in SHIFTS:
+            block = f"({unit} + {shift}) / {BLOCK_UNITS}"
+            bits = ", ".join(_bits(unit, shift, condition) for condition in masks.values())
+            cursor.execute(f"""
+                INSERT INTO {_table(model)} (grain, shift, block, level, user_id, group_id,
+                    category, department_id{key_columns},
+                    {", ".join(map(connection.ops.quote_name, masks))})
+                SELECT %(grain)s, {shift}, {block}, %(level)s, f.user_id, f.group_id,
+                       f.category, f.department_id{key_values}, {bits}
+                FROM {source} f
+                GROUP BY {block}, f.user_id, f.group_id, f.category, f.department_id{group_by}
+                """,  # noqa: S608
+                           {"grain": grain, "level": level})
+
+
+def _insert_folded_levels(cursor, *, model, masks: list[str], keys: list[str],
+                          levels=(Level.CATEGORY, Level.PERSON, Level.UNNAMED)) -> None:
+    """Per person and category, per person, and per person and category over the groups that
+    are never named (private or sensitive): the OR of the person-and-group rows."""
+    table = _table(model)
+    key_list = "".join(f", {key}" for key in keys)
+    quote = connection.ops.quote_name  # "left" is a keyword
+    ors = ", ".join(f"BIT_OR(x.{quote(mask)})" for mask in masks)
+    groups = _table(Group)
+    never_named = (f"x.group_id IN (SELECT id FROM {groups} WHERE is_sensitive "  # noqa: S608
+                   f"OR visibility NOT IN ('{Group.Visibility.OPEN}', "
+                   f"'{Group.Visibility.REQUEST}'))")
+    for level, category, where in (
+            (Level.CATEGORY, "x.category", "x.group_id IS NOT NULL"),
+            (Level.PERSON, "''", "1 = 1"),
+            (Level.UNNAMED, "x.category", never_named)):
+        if level not in levels:
+            continue
+        group_by = "" if level == Level.PERSON else ", x.category"
+        cursor.execute(f"""
+            INSERT INTO {table} (grain, shift, block, level, user_id, group_id, category,
+                                 department_id{key_list}, {", ".join(map(quote, masks))})
+            SELECT x.grain, x.shift, x.block, %(level)s, x.user_id, NULL, {category},
+                   x.department_id{"".join(f", x.{key}" for key in keys)}, {ors}
+            FROM {table} x WHERE x.level = %(group)s AND {where}
+            GROUP BY x.grain, x.shift, x.block, x.user_id, x.department_id{group_by}
+                     {"".join(f", x.{key}" for key in keys)}""",  # noqa: S608
+                       {"level": level, "group": Level.GROUP})
+
+
+def _facts(cursor, name: str, select: str, params: dict) -> None:
+    cursor.execute(f"DROP TABLE IF EXISTS {name}")
+    cursor.execute(f"CREATE TEMPORARY TABLE {name} AS {select}", params)
+
+
+def _fold_activity(cursor, params: dict) -> None:
+    """Attendance, going RSVPs and check-out receipts: one pass over them into a temporary
+    table (per session and person), then masks and tallies from it."""
+    sessions = f"""
+        SELECT s.id AS session_id, s.group_id, g.category,
+               {_unit_sql(Grain.WEEK, "s.starts_at")} AS w,
+               {_unit_sql(Grain.MONTH, "s.starts_at")} AS m,
+               CASE WHEN s.status = %(held)s THEN 1 ELSE 0 END AS held
+        FROM {_table(Session)} s JOIN {_table(Group)} g ON g.id = s.group_id
+        WHERE s.starts_at < %(until)s"""  # noqa: S608
+    attendance, rsvp = _table(Attendance), _table(RSVP)
+    _facts(cursor, ACTIVITY_FACTS, f"""
+        WITH su AS ({sessions}),
         facts AS (
             SELECT a.session_id, a.user_id, 1 AS attended,
                    CASE WHEN r.id IS NULL THEN 0 ELSE 1 END AS going, 0 AS checked
-            FROM {t['attendance']} a
-            LEFT JOIN {t['rsvp']} r ON r.session_id = a.session_id AND r.user_id = a.user_id
-                                   AND r.status = %(going)s
+            FROM {attendance} a
+            LEFT JOIN {rsvp} r ON r.session_id = a.session_id AND r.user_id = a.user_id
+                               AND r.status = %(going)s
             UNION ALL
-            SELECT r.session_id, r.user_id, 0, 1, 0 FROM {t['rsvp']} r
+            SELECT r.session_id, r.user_id, 0, 1, 0 FROM {rsvp} r
             WHERE r.status = %(going)s AND NOT EXISTS (
-                SELECT 1 FROM {t['attendance']} a
+                SELECT 1 FROM {attendance} a
                 WHERE a.session_id = r.session_id AND a.user_id = r.user_id)
             UNION ALL
-            SELECT c.session_id, c.user_id, 0, 0, 1 FROM {t['receipt']} c
+            SELECT c.session_id, c.user_id, 0, 0, 1 FROM {_table(CheckoutReceipt)} c
         )
-        SELECT su.group_id, su.w, su.m, su.held, f.user_id, u.department_id, f.attended,
-               f.going, f.checked
+        SELECT su.group_id, su.category, su.w, su.m, su.held, f.user_id, u.department_id,
+               f.attended, f.going, f.checked
         FROM facts f JOIN su ON su.session_id = f.session_id
-        JOIN {t['user']} u ON u.id = f.user_id""", params)  # noqa: S608 - quoted tables
-
-
-def _bits(unit: str, condition: str) -> str:
-    """The OR of the unit bits of the rows meeting `condition` (SUM of distinct powers of two)."""
-    return (f"CAST(COALESCE(SUM(DISTINCT CASE WHEN {condition} "
-            f"THEN CAST(1 AS BIGINT) << ({unit} %% {BLOCK_UNITS}) END), 0) AS BIGINT)")
-
-
-def _fold(cursor, grain: str, params: dict) -> None:
-    """Masks and tallies of one grain from the collected facts; check-out answers too."""
-    t = _tables()
-    unit = "w" if grain == Grain.WEEK else "m"
-    held = "f.held = 1"
-    cursor.execute(f"""
-        INSERT INTO {t['mask']} (grain, block, user_id, group_id, department_id, attended, going,
-                                 going_attended, checked_out)
-        SELECT %(grain)s, f.{unit} / {BLOCK_UNITS}, f.user_id, f.group_id, MIN(f.department_id),
-               {_bits(f"f.{unit}", f"{held} AND f.attended = 1")},
-               {_bits(f"f.{unit}", f"{held} AND f.going = 1")},
-               {_bits(f"f.{unit}", f"{held} AND f.attended = 1 AND f.going = 1")},
-               {_bits(f"f.{unit}", "f.checked = 1")}
-        FROM {FACTS} f
-        GROUP BY f.{unit} / {BLOCK_UNITS}, f.user_id, f.group_id""",  # noqa: S608
-                   {"grain": grain})
-    cursor.execute(f"""
-        INSERT INTO {t['tally']} (grain, unit, group_id, department_id, attendance, going,
-                                  going_attended)
-        SELECT %(grain)s, f.{unit}, f.group_id, f.department_id, SUM(f.attended), SUM(f.going),
-               SUM(f.attended * f.going)
-        FROM {FACTS} f WHERE {held} AND f.checked = 0
-        GROUP BY f.{unit}, f.group_id, f.department_id""",  # noqa: S608
-                   {"grain": grain})
-    cursor.execute(f"""
-        WITH su AS ({_sessions_sql()})
-        INSERT INTO {t['checkout_tally']} (grain, unit, group_id, answers, score_total)
-        SELECT %(grain)s, su.{unit}, su.group_id, COUNT(*), SUM(c.score)
-        FROM {t['answer']} c JOIN su ON su.session_id = c.session_id
-        GROUP BY su.{unit}, su.group_id""",  # noqa: S608
-                   {**params, "grain": grain})
-
-
-RECOGNITION_FACTS = "dashboards_rollup_recognitions"
-
-
-def _columns(*expressions: str) -> str:
-    """A GROUP BY list without the NULL constants (PostgreSQL refuses them there)."""
-    return ", ".join(e for e in expressions if e != "NULL")
+        JOIN {_table(User)} u ON u.id = f.user_id""", params)  # noqa: S608
+    masks = {"attended": "f.held = 1 AND f.attended = 1", "going": "f.held = 1 AND f.going = 1",
+             "going_attended": "f.held = 1 AND f.attended = 1 AND f.going = 1",
+             "checked_out": "f.checked = 1"}
+    _insert_group_level(cursor, model=ActivityMask, source=ACTIVITY_FACTS, masks=masks, keys={})
+    _insert_folded_levels(cursor, model=ActivityMask, masks=list(masks), keys=[])
+    for grain, unit in ((Grain.WEEK, "f.w"), (Grain.MONTH, "f.m")):
+        cursor.execute(f"""
+            INSERT INTO {_table(ActivityTally)} (grain, unit, group_id, department_id,
+                                                 attendance, going, going_attended)
+            SELECT %(grain)s, {unit}, f.group_id, f.department_id, SUM(f.attended),
+                   SUM(f.going), SUM(f.attended * f.going)
+            FROM {ACTIVITY_FACTS} f WHERE f.held = 1 AND f.checked = 0
+            GROUP BY {unit}, f.group_id, f.department_id""",  # noqa: S608
+                       {"grain": grain})
+        cursor.execute(f"""
+            WITH su AS ({sessions})
+            INSERT INTO {_table(CheckoutTally)} (grain, unit, group_id, answers, score_total)
+            SELECT %(grain)s, su.{unit[2:]}, su.group_id, COUNT(*), SUM(c.score)
+            FROM {_table(CheckoutAnswer)} c JOIN su ON su.session_id = c.session_id
+            GROUP BY su.{unit[2:]}, su.group_id""",  # noqa: S608
+                       {**params, "grain": grain})
+    cursor.execute(f"DROP TABLE {ACTIVITY_FACTS}")
 
 
 def _fold_recognitions(cursor, params: dict) -> None:
-    """Recognitions (not hidden) into masks and tallies, both grains, from one temporary table:
-    per recognition, recipient and value (null when none)."""
-    t = _tables()
-    cursor.execute(f"DROP TABLE IF EXISTS {RECOGNITION_FACTS}")
-    cursor.execute(f"""
-        CREATE TEMPORARY TABLE {RECOGNITION_FACTS} AS
-        SELECT r.id AS recognition_id, r.group_id, r.giver_id, g.department_id AS giver_dept,
-               rr.recipient_id, u.department_id AS recipient_dept, v.value_id,
+    """Recognitions (not hidden): per recognition, recipient and value (null when none)."""
+    _facts(cursor, RECOGNITION_FACTS, f"""
+        SELECT r.id AS recognition_id, r.group_id, g.category, r.giver_id,
+               giver.department_id AS giver_dept, rr.recipient_id,
+               recipient.department_id AS recipient_dept, v.value_id,
                {_unit_sql(Grain.WEEK, "r.created_at")} AS w,
                {_unit_sql(Grain.MONTH, "r.created_at")} AS m
-        FROM {t['recognition']} r
-        JOIN {t['user']} g ON g.id = r.giver_id
-        JOIN {t['recipient']} rr ON rr.recognition_id = r.id
-        JOIN {t['user']} u ON u.id = rr.recipient_id
-        LEFT JOIN {t['value_link']} v ON v.recognition_id = r.id
+        FROM {_table(Recognition)} r
+        LEFT JOIN {_table(Group)} g ON g.id = r.group_id
+        JOIN {_table(User)} giver ON giver.id = r.giver_id
+        JOIN {_table(RecognitionRecipient)} rr ON rr.recognition_id = r.id
+        JOIN {_table(User)} recipient ON recipient.id = rr.recipient_id
+        LEFT JOIN {_table(Recognition.values.through)} v ON v.recognition_id = r.id
         WHERE NOT r.is_hidden AND r.created_at < %(until)s""", params)  # noqa: S608
+    Role = RecognitionMask.Role
+    for role, person, department, value in (
+            (Role.GAVE, "giver_id", "giver_dept", "NULL"),
+            (Role.GAVE_VALUE, "giver_id", "giver_dept", "f.value_id"),
+            (Role.RECEIVED, "recipient_id", "recipient_dept", "NULL"),
+            (Role.GAVE_TO, "giver_id", "recipient_dept", "NULL")):
+        # For "x" the department is the receiving side's: a giver has a row per department.
+        keys = {"role": f"'{role}'", "value_id": value}
+        columns = f"w, m, {person} AS user_id, {department} AS department_id, value_id"
+        # Per person: every recognition. Per person and group: those given in a group.
+        for level, source in (
+                (Level.PERSON, f"(SELECT {columns}, CAST(NULL AS BIGINT) AS group_id, "  # noqa: S608
+                               f"'' AS category FROM {RECOGNITION_FACTS})"),
+                (Level.GROUP, f"(SELECT {columns}, group_id, category "  # noqa: S608
+                              f"FROM {RECOGNITION_FACTS} WHERE group_id IS NOT NULL)")):
+            _insert_group_level(cursor, model=RecognitionMask, source=source,
+                                masks={"mask": "1 = 1"}, keys=keys, level=level)
+    _insert_folded_levels(cursor, model=RecognitionMask, masks=["mask"],
+                          keys=["role", "value_id"], levels=(Level.CATEGORY,))
+    Kind = RecognitionTally.Kind
     for grain, unit in ((Grain.WEEK, "f.w"), (Grain.MONTH, "f.m")):
-        block = f"{unit} / {BLOCK_UNITS}"
-        bits = _bits(unit, "1 = 1")
-        for role, person, department, value in (
-                (RecognitionMask.Role.GAVE, "f.giver_id", "f.giver_dept", "f.value_id"),
-                (RecognitionMask.Role.RECEIVED, "f.recipient_id", "f.recipient_dept", "NULL"),
-                (RecognitionMask.Role.GAVE_TO, "f.giver_id", "f.recipient_dept", "NULL")):
+        for kind, department, value in ((Kind.GIVEN, "f.giver_dept", "NULL"),
+                                        (Kind.VALUE, "f.giver_dept", "f.value_id"),
+                                        (Kind.RECEIVED, "f.recipient_dept", "NULL")):
+            group_by = ", ".join(e for e in (unit, "f.group_id", department, value)
+                                 if e != "NULL")
             cursor.execute(f"""
-                INSERT INTO {t['recognition_mask']} (grain, block, role, user_id, group_id,
-                                                     value_id, department_id, mask)
-                SELECT %(grain)s, {block}, %(role)s, {person}, f.group_id, {value},
-                       {department}, {bits}
-                FROM {RECOGNITION_FACTS} f
-                GROUP BY {_columns(block, person, "f.group_id", value, department)}""",  # noqa: S608
-                           {"grain": grain, "role": role})
-        for kind, department, value in (
-                (RecognitionTally.Kind.GIVEN, "f.giver_dept", "NULL"),
-                (RecognitionTally.Kind.VALUE, "f.giver_dept", "f.value_id"),
-                (RecognitionTally.Kind.RECEIVED, "f.recipient_dept", "NULL")):
-            cursor.execute(f"""
-                INSERT INTO {t['recognition_tally']} (grain, unit, kind, group_id, department_id,
-                                                      value_id, count)
+                INSERT INTO {_table(RecognitionTally)} (grain, unit, kind, group_id,
+                                                         department_id, value_id, count)
                 SELECT %(grain)s, {unit}, %(kind)s, f.group_id, {department}, {value},
                        COUNT(DISTINCT f.recognition_id)
-                FROM {RECOGNITION_FACTS} f
-                GROUP BY {_columns(unit, "f.group_id", department, value)}""",  # noqa: S608
+                FROM {RECOGNITION_FACTS} f GROUP BY {group_by}""",  # noqa: S608
                            {"grain": grain, "kind": kind})
     cursor.execute(f"DROP TABLE {RECOGNITION_FACTS}")
 
 
-def _range_bits(first: int, last: int) -> dict[int, int]:
-    """Block -> mask of the units first..last (inclusive); empty when last < first."""
+def membership_units(*, joined_at: dt.datetime, left_at: dt.datetime | None, still: bool,
+                     grain: str, now: dt.datetime) -> dict[str, tuple[int, int]] | None:
+    """The unit ranges (first, last; inclusive) of one membership: active, present, joined,
+    left. None for a membership that never was active (removed with no date, or dates the
+    wrong way round).
+
+    Active in unit u: joined before u ended and (still a member, or left after u began).
+    Present at u's start: joined before it, and still a member or left at or after it."""
+    if (left_at is None and not still) or (left_at is not None and left_at < joined_at):
+        return None
+    unit_of = week_unit if grain == Grain.WEEK else month_unit
+    first = unit_of(joined_at)
+    last = unit_of(left_at) if left_at is not None else unit_of(now) + 1
+    ranges = {"active": (first, last), "present": (first + 1, last), "joined": (first, first)}
+    ranges["left"] = (last, last) if left_at is not None else (1, 0)
+    return ranges
+
+
+def _range_bits(first: int, last: int, shift: int) -> dict[int, int]:
+    """Block -> mask of the units first..last (inclusive) at `shift`; {} when last < first."""
     masks: dict[int, int] = {}
-    unit = first
+    unit, last = first + shift, last + shift
     while unit <= last:
         block = unit // BLOCK_UNITS
         end = min(last, (block + 1) * BLOCK_UNITS - 1)
@@ -248,75 +320,54 @@ def _range_bits(first: int, last: int) -> dict[int, int]:
     return masks
 
 
-def membership_masks(*, joined_at: dt.datetime, left_at: dt.datetime | None, still: bool,
-                     grain: str, now: dt.datetime) -> dict[int, dict[str, int]]:
-    """Block -> {active, present, joined, left} masks of one membership (see MembershipMask).
-
-    Active in unit u: joined before u ended and (still a member, or left after u began).
-    Present at u's start: joined before it, and still a member or left at or after it.
-    A membership that never was active (e.g. removed with no date) has no masks."""
-    unit_of = week_unit if grain == Grain.WEEK else month_unit
-    if left_at is None and not still:
-        return {}
-    first = unit_of(joined_at)
-    last = unit_of(left_at) if left_at is not None else unit_of(now) + 1
-    masks: dict[int, dict[str, int]] = {}
-
-    def add(kind: str, bits: dict[int, int]) -> None:
-        for block, mask in bits.items():
-            entry = masks.setdefault(block, {"active": 0, "present": 0, "joined": 0, "left": 0})
-            entry[kind] |= mask
-
-    add("active", _range_bits(first, last))
-    add("present", _range_bits(first + 1, last))
-    add("joined", _range_bits(first, first))
-    if left_at is not None:
-        add("left", _range_bits(last, last))
-    return masks
-
-
-def _fold_memberships(now: dt.datetime) -> None:
-    """Membership intervals into masks, in Python (memberships are few: a handful a person)."""
-    from groups.models import Membership
-
+def _fold_memberships(cursor, now: dt.datetime) -> None:
+    """Membership intervals into person-and-group masks, in Python (memberships are few: a
+    handful a person), then the folded levels in SQL."""
     rows = []
     memberships = (Membership.objects.filter(joined_at__lt=now)
-                   .values_list("user_id", "group_id", "user__department_id", "joined_at",
-                                "left_at", "status").iterator(chunk_size=5000))
-    for user_id, group_id, department_id, joined_at, left_at, status in memberships:
+                   .values_list("user_id", "group_id", "group__category", "user__department_id",
+                                "joined_at", "left_at", "status").iterator(chunk_size=5000))
+    kinds = ("active", "present", "joined", "left")
+    for user_id, group_id, category, department_id, joined_at, left_at, status in memberships:
         still = left_at is None and status == Membership.Status.ACTIVE
         for grain in (Grain.WEEK, Grain.MONTH):
-            masks = membership_masks(joined_at=joined_at, left_at=left_at, still=still,
-                                     grain=grain, now=now)
-            rows.extend(MembershipMask(grain=grain, block=block, user_id=user_id,
-                                       group_id=group_id, department_id=department_id, **bits)
-                        for block, bits in masks.items())
+            ranges = membership_units(joined_at=joined_at, left_at=left_at, still=still,
+                                      grain=grain, now=now)
+            if ranges is None:
+                continue
+            for shift in SHIFTS:
+                blocks: dict[int, dict[str, int]] = {}
+                for kind in kinds:
+                    for block, bits in _range_bits(*ranges[kind], shift).items():
+                        blocks.setdefault(block, dict.fromkeys(kinds, 0))[kind] |= bits
+                rows.extend(MembershipMask(
+                    grain=grain, shift=shift, block=block, level=Level.GROUP, user_id=user_id,
+                    group_id=group_id, category=category, department_id=department_id, **bits)
+                    for block, bits in blocks.items())
     MembershipMask.objects.bulk_create(rows, batch_size=5000)
+    _insert_folded_levels(cursor, model=MembershipMask, masks=list(kinds), keys=[])
+
+
+MODELS = (ActivityMask, ActivityTally, CheckoutTally, MembershipMask, RecognitionMask,
+          RecognitionTally)
 
 
 def build(*, now: dt.datetime | None = None) -> RollupState:
-    """Rebuild every rollup from the facts, in one transaction. Returns the new state."""
+    """Rebuild every rollup from the facts before `now`, in one transaction."""
     now = now or timezone.now()
     started = time.perf_counter()
     params = {"held": Session.Status.SCHEDULED, "going": RSVP.Status.GOING, "until": now}
     with transaction.atomic():
         state = _locked_state()
-        for model in (ActivityMask, ActivityTally, CheckoutTally, MembershipMask,
-                      RecognitionMask, RecognitionTally):
+        for model in MODELS:
             model.objects.all().delete()
-        _fold_memberships(now)
         with connection.cursor() as cursor:
-            _collect_facts(cursor, params)
-            for grain in (Grain.WEEK, Grain.MONTH):
-                _fold(cursor, grain, params)
-            cursor.execute(f"DROP TABLE {FACTS}")
+            _fold_activity(cursor, params)
             _fold_recognitions(cursor, params)
+            _fold_memberships(cursor, now)
             if connection.vendor == "postgresql":
                 # Fresh statistics, so the planner knows how many rows a block holds.
-                tables = ", ".join(_tables()[name] for name in (
-                    "mask", "tally", "checkout_tally", "members", "recognition_mask",
-                    "recognition_tally"))
-                cursor.execute(f"ANALYZE {tables}")
+                cursor.execute(f"ANALYZE {', '.join(_table(model) for model in MODELS)}")
         state.built_at = now
         state.seconds = time.perf_counter() - started
         state.save(update_fields=["built_at", "seconds"])
@@ -328,20 +379,14 @@ def _locked_state() -> RollupState:
     return RollupState.objects.select_for_update().get(pk=1)
 
 
-def current() -> RollupState | None:
-    return RollupState.objects.filter(pk=1).first()
-
-
-def covering(period_end: dt.datetime) -> RollupState:
-    """The rollups, built now if they do not yet hold every session before `period_end`.
-
-    One query when they do. Two requests that both find them behind build them once: the
-    second waits on the first's row lock, then finds them fresh."""
-    state = current()
-    if state is not None and state.built_at is not None and state.built_at >= period_end:
+def current() -> RollupState:
+    """The rollups as last built; built now if they never were (a new installation). One
+    query otherwise. Two first requests build once: the second waits on the first's lock."""
+    state = RollupState.objects.filter(pk=1).first()
+    if state is not None and state.built_at is not None:
         return state
     with transaction.atomic():
         state = _locked_state()
-        if state.built_at is not None and state.built_at >= period_end:
+        if state.built_at is not None:
             return state
         return build()

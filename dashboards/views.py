@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from dashboards import panels
+from dashboards import panels, rollups
 from dashboards.exports import dashboard_csv_rows
 from dashboards.forms import DashboardFilterForm
 from dashboards.privacy import NEVER_SHOWN, min_group_size, rounding_note, rules_for_employees
@@ -19,11 +19,12 @@ from peersupport.permissions import hr_required
 @never_cache
 @hr_required
 def index(request):
-    form = DashboardFilterForm(request.GET)
+    state = rollups.current()
+    form = DashboardFilterForm(request.GET, now=state.built_at)
     if not form.is_valid():
         return render(request, "dashboards/index.html",
                       {"form": form, "dashboard": None, "k": min_group_size()}, status=400)
-    dashboard = dashboard_for(scope=form.scope(), filters=form.filter_labels())
+    dashboard = dashboard_for(scope=form.scope(), filters=form.filter_labels(), state=state)
     return render(request, "dashboards/index.html", {
         "form": form, "dashboard": dashboard, "k": min_group_size(),
         "privacy_note": rounding_note(), "query": request.GET.urlencode(),
@@ -34,12 +35,13 @@ def index(request):
 @never_cache
 @hr_required
 def export_csv(request):
-    form = DashboardFilterForm(request.GET)
+    state = rollups.current()
+    form = DashboardFilterForm(request.GET, now=state.built_at)
     if not form.is_valid():
         errors = "; ".join(str(e) for errs in form.errors.values() for e in errs)
         return HttpResponse(f"Invalid filters: {errors}", status=400,
                             content_type="text/plain; charset=utf-8")
-    dashboard = dashboard_for(scope=form.scope(), filters=form.filter_labels())
+    dashboard = dashboard_for(scope=form.scope(), filters=form.filter_labels(), state=state)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="peersupport-dashboard-{dashboard.period.start:%Y-%m-%d}-'

@@ -37,51 +37,45 @@ def available_panels() -> set[str]:
 def recognition_figures(*, scope: Scope) -> Numbers:
     """Recognitions given (not hidden) in the period: totals, per value, per department.
 
-    Two queries over the recognition rollups (dashboards.models): distinct people by role,
-    value and department; and the counts of recognitions."""
+    Two queries over the recognition rollups (dashboards.models): people by role, value and
+    department (one row per person: plain counts), and the counts of recognitions."""
     from dashboards.models import RecognitionMask, RecognitionTally
     from dashboards.rollups import Units
-    from dashboards.selectors.grouping import grouped
-    from dashboards.selectors.participation import _hits, _people_sql, _person_sql
+    from dashboards.selectors.masks import people_count, people_rows
 
+    Role = RecognitionMask.Role
     units = Units.of(scope.period)
-    period = units.masks()
-    rows = (RecognitionMask.objects.filter(scope.groups("group__"), scope.people(""),
-                                           grain=units.grain, block__in=sorted(period))
-            .annotate(hit=_hits("mask", period)).filter(hit__gt=0)
-            .values("role", person=F("user_id"), dept=F("department_id"),
-                    value_name=F("value__name"), h=F("hit")))
-    sets = grouped(rows=rows, sets={"by_value": ("role", "value_name"),
-                                    "by_department": ("role", "dept")},
-                   per_person={"h": _person_sql("h")}, aggregates={"people": _people_sql(
-                       "h", everyone=True)})
+    people = (RecognitionMask.objects.filter(people_rows(scope), scope.people(""),
+                                             **units.place())
+              .values("role", "department_id", value_name=F("value__name"))
+              .annotate(n=people_count("mask", units.mask)).order_by())
     counts = (RecognitionTally.objects.filter(scope.groups("group__"), scope.people(""),
                                               grain=units.grain, unit__gte=units.units[0],
                                               unit__lte=units.units[-1])
               .values("kind", "department_id", value_name=F("value__name"))
               .annotate(n=Sum("count")).order_by())
-    given: dict = {}
-    received: dict = {}
-    by_value: dict = {}
+
+    def add(target: dict, key, n: int) -> None:
+        if n:
+            target[key] = target.get(key, 0) + n
+
+    given, received, by_value = {}, {}, {}
     for row in counts:
-        if row["kind"] == RecognitionTally.Kind.GIVEN:
-            given[row["department_id"]] = given.get(row["department_id"], 0) + row["n"]
-        elif row["kind"] == RecognitionTally.Kind.RECEIVED:
-            received[row["department_id"]] = received.get(row["department_id"], 0) + row["n"]
-        else:
-            by_value[row["value_name"]] = by_value.get(row["value_name"], 0) + row["n"]
-    people: dict[str, dict] = {role: {} for role in RecognitionMask.Role.values}
-    for row in sets["by_department"]:
-        people[row["role"]][row["dept"]] = row["people"]
-    givers_by_value = {row["value_name"]: row["people"] for row in sets["by_value"]
-                       if row["role"] == RecognitionMask.Role.GAVE}
-    gave, got, gave_to = (people[RecognitionMask.Role.GAVE], people[RecognitionMask.Role.RECEIVED],
-                          people[RecognitionMask.Role.GAVE_TO])
+        target, key = {RecognitionTally.Kind.GIVEN: (given, row["department_id"]),
+                       RecognitionTally.Kind.RECEIVED: (received, row["department_id"]),
+                       RecognitionTally.Kind.VALUE: (by_value, row["value_name"])}[row["kind"]]
+        add(target, key, row["n"])
+    gave, got, gave_to, givers_by_value = {}, {}, {}, {}
+    for row in people:
+        target, key = {Role.GAVE: (gave, row["department_id"]),
+                       Role.RECEIVED: (got, row["department_id"]),
+                       Role.GAVE_TO: (gave_to, row["department_id"]),
+                       Role.GAVE_VALUE: (givers_by_value, row["value_name"])}[row["role"]]
+        add(target, key, row["n"])
     # One department per person (the rollups' snapshot): people add up across departments.
-    totals = {"given": sum(given.values()), "givers": sum(gave.values()),
-              "recipients": sum(got.values())}
     return {
-        "total": totals,
+        "total": {"given": sum(given.values()), "givers": sum(gave.values()),
+                  "recipients": sum(got.values())},
         "by_value": [{"values__name": name, "count": count, "givers": givers_by_value.get(name, 0)}
                      for name, count in by_value.items()],
         "givers": {dept: {"giver__department_id": dept, "given": count,
@@ -97,33 +91,32 @@ def checkout_figures(*, scope: Scope) -> Numbers:
 
     Answers carry no person, so the department filter cannot apply to them; the people
     behind an average are counted from the receipts (who answered, never what). Read from
-    the rollups: two queries, whatever the number of answers."""
+    the rollups: three queries, whatever the number of answers."""
     from dashboards.models import ActivityMask, CheckoutTally
     from dashboards.rollups import Units
-    from dashboards.selectors.participation import _hits
+    from dashboards.selectors.masks import category_rows, people_count, people_rows
 
     units = Units.of(scope.period)
     answers = (CheckoutTally.objects.filter(scope.groups("group__"), grain=units.grain,
                                             unit__gte=units.units[0], unit__lte=units.units[-1])
                .values("group__category")
                .annotate(answers=Sum("answers"), score_total=Sum("score_total")).order_by())
+    checked = people_count("checked_out", units.mask)
+    people = dict(ActivityMask.objects.filter(category_rows(scope), **units.place())
+                  .values("category").annotate(n=checked).order_by()
+                  .values_list("category", "n"))
     by_category: dict[str, Numbers] = {
         row["group__category"]: {"session__group__category": row["group__category"],
                                  "answers": row["answers"], "score_total": row["score_total"],
-                                 "people": 0}
+                                 "people": people.get(row["group__category"], 0)}
         for row in answers
     }
-    checked = (ActivityMask.objects.filter(scope.groups("group__"), grain=units.grain,
-                                           block__in=sorted(units.masks()))
-               .annotate(hit=_hits("checked_out", units.masks())).filter(hit__gt=0))
-    people = dict(checked.values("group__category").annotate(people=Count("user", distinct=True))
-                  .order_by().values_list("group__category", "people"))
-    for category, row in by_category.items():
-        row["people"] = people.get(category, 0)
-    total = {"answers": sum(r["answers"] for r in by_category.values()) or 0,
-             "score_total": sum(r["score_total"] for r in by_category.values()) or None,
-             "people": checked.aggregate(people=Count("user", distinct=True))["people"]}
-    return {"by_category": by_category, "total": total}
+    everyone = ActivityMask.objects.filter(people_rows(scope), **units.place()).aggregate(
+        n=checked)["n"]
+    return {"by_category": by_category, "total": {
+        "answers": sum(r["answers"] for r in by_category.values()),
+        "score_total": sum(r["score_total"] for r in by_category.values()) or None,
+        "people": everyone}}
 
 
 def flag_figures(*, scope: Scope) -> Numbers:

@@ -118,9 +118,10 @@ def busier_org(org):
     Membership.objects.filter(group=org.quiet_harbour, user=org.engineering[6]).update(
         status=Membership.Status.REMOVED, left_at=week + dt.timedelta(days=2))
     Membership.objects.filter(group=org.skills_lab, user=org.engineering[2]).update(
-        status=Membership.Status.LEFT, left_at=week - dt.timedelta(weeks=60))
+        status=Membership.Status.LEFT, joined_at=week - dt.timedelta(weeks=70),
+        left_at=week - dt.timedelta(weeks=60))
     Membership.objects.filter(group=org.skills_lab, user=org.engineering[3]).update(
-        status=Membership.Status.LEFT, left_at=week)
+        status=Membership.Status.LEFT, joined_at=week - dt.timedelta(weeks=5), left_at=week)
     join(org.skills_lab, extra[:1], week - dt.timedelta(weeks=3))
     Membership.objects.create(group=org.skills_lab, user=extra[1], joined_at=week,
                               status=Membership.Status.REMOVED)  # never active

@@ -1,0 +1,69 @@
+"""Reading the rollups' mask rows: which rows answer a breakdown, and how people are counted.
+
+A period lies in one block (dashboards.rollups.Units), and each row is one person at one
+level (in a group, a category, or overall), so "how many people did X in the period" is a
+plain COUNT of the rows whose mask has one of the period's bits: no DISTINCT, no sort.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Case, CharField, Count, F, Q, Value, When
+from django.db.models.lookups import GreaterThan
+
+from dashboards.models import Level
+from dashboards.selectors.base import Scope, public_group
+
+
+def people_count(field: str, bits: int) -> Count:
+    """Rows (people) whose mask `field` has any of `bits`."""
+    return Count(Case(When(GreaterThan(F(field).bitand(Value(bits)), 0), then=Value(1))))
+
+
+def people_rows(scope: Scope) -> Q:
+    """One row per person for the whole scope: overall, in the chosen category or group."""
+    if scope.group_id:
+        return Q(level=Level.GROUP, group_id=scope.group_id)
+    if scope.category:
+        return Q(level=Level.CATEGORY, category=scope.category)
+    return Q(level=Level.PERSON)
+
+
+def category_rows(scope: Scope) -> Q:
+    """One row per person and category in scope."""
+    if scope.group_id:
+        return Q(level=Level.GROUP, group_id=scope.group_id)
+    if scope.category:
+        return Q(level=Level.CATEGORY, category=scope.category)
+    return Q(level=Level.CATEGORY)
+
+
+def group_rows(scope: Scope) -> Q:
+    """One row per person and group in scope, in groups that may be named to HR."""
+    q = Q(level=Level.GROUP, group__isnull=False) & public_group("group__")
+    if scope.group_id:
+        q &= Q(group_id=scope.group_id)
+    if scope.category:
+        q &= Q(category=scope.category)
+    return q
+
+
+def unnamed_rows(scope: Scope) -> Q:
+    """One row per person and category, over the private and sensitive groups together."""
+    if scope.group_id:  # a chosen group is always one that may be named
+        return Q(pk__in=[])
+    q = Q(level=Level.UNNAMED)
+    if scope.category:
+        q &= Q(category=scope.category)
+    return q
+
+
+def named_group_columns() -> dict[str, Any]:
+    return {"named": F("group_id"),
+            "name": Case(When(group__isnull=False, then=F("group__name")), default=Value(""),
+                         output_field=CharField())}
+
+
+def in_scope(scope: Scope, department_id: int | None) -> bool:
+    return not scope.department_id or department_id == scope.department_id
