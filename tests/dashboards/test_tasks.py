@@ -20,3 +20,17 @@ def test_running_the_task_twice_gives_the_same_page(hr_client, org):
     first = hr_client.get(reverse("dashboards:export_csv")).content
     materialise_daily_aggregates()
     assert hr_client.get(reverse("dashboards:export_csv")).content == first
+
+
+def test_the_refresh_command_does_the_tasks_work_and_says_so(org):
+    import io
+
+    from django.core.management import call_command
+
+    from dashboards.models import ActivityMask, RollupState
+
+    out = io.StringIO()
+    call_command("refresh_dashboards", stdout=out)
+    assert "preset views: 4w, quarter, year" in out.getvalue()
+    assert RollupState.objects.get().built_at is not None
+    assert ActivityMask.objects.filter(attended__gt=0).exists()
