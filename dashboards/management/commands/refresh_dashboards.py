@@ -12,5 +12,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         built = materialise_daily_aggregates()
         state = RollupState.objects.get()
-        self.stdout.write(f"Rollups built in {state.seconds:.1f} s (as of {state.built_at:%Y-%m-%d "
-                          f"%H:%M} UTC); preset views: {', '.join(built)}.")
+        as_of = f"{state.built_at:%Y-%m-%d %H:%M}"
+        self.stdout.write(f"Rollups built in {state.seconds:.1f} s (as of {as_of} UTC); "
+                          f"preset views: {', '.join(built)}.")
