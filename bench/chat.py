@@ -2,6 +2,8 @@
 
     python bench/chat.py            # the full run (about 25 minutes: 10,000 messages at 10/s)
     python bench/chat.py --quick    # a few minutes: 1,000 messages, short steps, 10 s memory wait
+    python bench/chat.py --only crowd               # just the 500 sockets (and memory)
+    python bench/chat.py --only saturation --quick  # just chat vs bare saturation
 
 Production stack: PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/
 peersupport_bench, created and migrated here) and the Redis channel layer (REDIS_URL, default
@@ -50,6 +52,7 @@ from bench.chat_load import Room, saturation  # noqa: E402
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/peersupport_bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/9"
 PROFILE = Path("/tmp/bench-chat-profile.txt")
+PHASES = ("steady", "saturation", "crowd")
 STEPS = [500, 1000, 1500, 2000, 2500, 3000, 4000, 5000, 6000, 8000, 10000]
 
 
@@ -67,10 +70,16 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--crowd-rounds", type=int, default=1, help="repeat the crowd (1)")
     parser.add_argument("--skip-bare", action="store_true", help="no bare-consumer baseline")
     parser.add_argument("--skip-crowd", action="store_true", help="no many-sockets phase")
+    parser.add_argument("--only", action="append", choices=PHASES, metavar="PHASE",
+                        help="run only this phase (repeatable): steady, saturation (chat and "
+                             "bare, unless --skip-bare) or crowd")
     parser.add_argument("--profile", action="store_true", help="py-spy the steady phase")
     parser.add_argument("--quick", action="store_true",
                         help="1000 steady messages, 5 s steps, 10 s memory wait")
     args = parser.parse_args()
+    args.phases = set(args.only or PHASES)
+    if args.skip_crowd:
+        args.phases.discard("crowd")
     if args.quick:
         args.messages, args.step_seconds, args.rss_wait = min(args.messages, 1000), 5, 10
     return args
@@ -194,58 +203,75 @@ async def measure(args, env_chat: dict, env_bare: dict, data: dict) -> None:
     chat = Server("peersupport.asgi:application", env_chat)
     origin = f"http://127.0.0.1:{chat.port}"
     print(f"server: uvicorn pid {chat.process.pid}, RSS {chat.rss_mb:.0f} MB at start")
+    steady = None
+    chat_best = bare_best = float("nan")
     try:
-        room = Room(f"ws://127.0.0.1:{chat.port}", origin, data["room"], cookies[:args.members])
-        took = await room.connect()
-        print(f"connected {len(room.sockets)}/{args.members} members in {took:.1f} s "
-              f"({room.connect_failures} failures)")
-        await room.phase("warm-up", args.rate, max(20, int(args.rate * 2)))
-        profiler = None
-        if args.profile:
-            seconds = min(60, args.messages / args.rate)
-            profiler = profile_start(chat.process.pid, seconds, PROFILE)
-        print(f"\n1. steady: {args.members} members x {args.rate:g} msg/s, "
-              f"{args.messages} messages")
-        steady = await room.phase("steady", args.rate, args.messages)
-        print("  " + steady.line())
-        if profiler is not None:
-            profiler.wait()
-            profile_report(PROFILE)
-        print("\n2. saturation (chat server): offered deliveries/s until p99 > 500 ms")
-        _, chat_best = await saturation(room, "chat", STEPS, args.step_seconds)
-        print(f"  => saturation {chat_best:.0f} deliveries/s with p99 <= 500 ms")
-        await room.close()
+        if args.phases & {"steady", "saturation"}:
+            room = Room(f"ws://127.0.0.1:{chat.port}", origin, data["room"],
+                        cookies[:args.members])
+            took = await room.connect()
+            print(f"connected {len(room.sockets)}/{args.members} members in {took:.1f} s "
+                  f"({room.connect_failures} failures)")
+            await room.phase("warm-up", args.rate, max(20, int(args.rate * 2)))
+            if "steady" in args.phases:
+                steady = await steady_phase(args, chat, room)
+            if "saturation" in args.phases:
+                print("\n2. saturation (chat server): offered deliveries/s until p99 > 500 ms")
+                _, chat_best = await saturation(room, "chat", STEPS, args.step_seconds)
+                print(f"  => saturation {chat_best:.0f} deliveries/s with p99 <= 500 ms")
+            await room.close()
 
-        bare_best = float("nan")
-        if not args.skip_bare:
-            print("\n3. the same against a bare Channels broadcast consumer")
-            bare = Server("bench.bare_consumer:application", env_bare)
-            try:
-                bare_room = Room(f"ws://127.0.0.1:{bare.port}", f"http://127.0.0.1:{bare.port}", 0,
-                                 cookies[:args.members])
-                await bare_room.connect()
-                await bare_room.phase("bare warm-up", args.rate, max(20, int(args.rate * 2)))
-                bare_steady = await bare_room.phase("bare steady", args.rate,
-                                                    min(args.messages, int(args.rate * 60)))
-                print("  " + bare_steady.line())
-                _, bare_best = await saturation(bare_room, "bare", STEPS, args.step_seconds)
-                print(f"  => saturation {bare_best:.0f} deliveries/s with p99 <= 500 ms")
-                await bare_room.close()
-            finally:
-                bare.stop()
+        if "saturation" in args.phases and not args.skip_bare:
+            bare_best = await bare_phase(args, env_bare, cookies)
 
-        if not args.skip_crowd:
+        if "crowd" in args.phases:
             await crowd_phase(args, chat, origin, data)
 
         print("\nSummary")
-        print(f"  steady {args.members}x{args.rate:g}/s: p50 {steady.p50:.1f} ms (target <= 20), "
-              f"p99 {steady.p99:.1f} ms (<= 150), lost {steady.lost}, dup {steady.duplicated}, "
-              f"{steady.deliveries_per_s:.0f} deliveries/s")
-        print(f"  saturation: chat {chat_best:.0f}/s (target >= 2000), bare {bare_best:.0f}/s, "
-              f"ratio {chat_best / bare_best if bare_best == bare_best and bare_best else 0:.2f}"
-              " (target >= 0.5)")
+        if steady is not None:
+            print(f"  steady {args.members}x{args.rate:g}/s: p50 {steady.p50:.1f} ms "
+                  f"(target <= 20), p99 {steady.p99:.1f} ms (<= 150), lost {steady.lost}, "
+                  f"dup {steady.duplicated}, {steady.deliveries_per_s:.0f} deliveries/s")
+        if "saturation" in args.phases:
+            ratio = chat_best / bare_best if bare_best == bare_best and bare_best else 0
+            print(f"  saturation: chat {chat_best:.0f}/s (target >= 2000), bare "
+                  f"{bare_best:.0f}/s, ratio {ratio:.2f} (target >= 0.5)")
     finally:
         chat.stop()
+
+
+async def steady_phase(args, chat: Server, room: Room):
+    profiler = None
+    if args.profile:
+        seconds = min(60, args.messages / args.rate)
+        profiler = profile_start(chat.process.pid, seconds, PROFILE)
+    print(f"\n1. steady: {args.members} members x {args.rate:g} msg/s, {args.messages} messages")
+    steady = await room.phase("steady", args.rate, args.messages)
+    print("  " + steady.line())
+    if profiler is not None:
+        profiler.wait()
+        profile_report(PROFILE)
+    return steady
+
+
+async def bare_phase(args, env_bare: dict, cookies: list[str]) -> float:
+    print("\n3. the same against a bare Channels broadcast consumer")
+    bare = Server("bench.bare_consumer:application", env_bare)
+    try:
+        bare_room = Room(f"ws://127.0.0.1:{bare.port}", f"http://127.0.0.1:{bare.port}", 0,
+                         cookies[:args.members])
+        await bare_room.connect()
+        await bare_room.phase("bare warm-up", args.rate, max(20, int(args.rate * 2)))
+        if "steady" in args.phases:
+            bare_steady = await bare_room.phase("bare steady", args.rate,
+                                                min(args.messages, int(args.rate * 60)))
+            print("  " + bare_steady.line())
+        _, bare_best = await saturation(bare_room, "bare", STEPS, args.step_seconds)
+        print(f"  => saturation {bare_best:.0f} deliveries/s with p99 <= 500 ms")
+        await bare_room.close()
+    finally:
+        bare.stop()
+    return bare_best
 
 
 def main() -> None:
@@ -264,7 +290,8 @@ def main() -> None:
     import django
 
     django.setup()
-    data = chat_setup.prepare(members=args.members, crowd=0 if args.skip_crowd else args.crowd)
+    crowd = args.crowd if "crowd" in args.phases else 0
+    data = chat_setup.prepare(members=args.members, crowd=crowd)
     try:
         import uvloop
 

@@ -326,7 +326,8 @@ def measure(requests: int) -> dict[str, tuple[float, int, float, int]]:
     results = {}
     for label, query in PERIODS.items():
         cache.clear()
-        client.get(f"/dashboard/{query}", secure=True)  # warm the connection and PostgreSQL's buffers
+        # Warm the connection and PostgreSQL's buffers.
+        client.get(f"/dashboard/{query}", secure=True)
         results[label] = timed(f"/dashboard/{query}", clear=True)
     cache.clear()
     materialise_daily_aggregates()

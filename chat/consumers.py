@@ -11,6 +11,7 @@ import json
 import logging
 import random
 import time
+import weakref
 from typing import Any
 
 from channels.db import database_sync_to_async
@@ -20,7 +21,7 @@ from django.conf import settings
 from chat import events, frames, selectors, services
 from chat.handlers import FRAME_TYPES, handle_frame, lost_access_extra
 from chat.policies import CLOSE_SIGNED_OUT, PHASE_LOBBY, PHASE_OPEN, RoomAccess, room_access
-from peersupport.realtime import user_group_name
+from peersupport.realtime import sends_from_loop, user_group_name
 from sessions.models import Session
 
 logger = logging.getLogger(__name__)
@@ -29,6 +30,24 @@ TYPING_EVERY_SECONDS = 3.0
 MAX_FRAME_BYTES = 16_384
 HISTORY_DEDUPE_IDS = 500
 DEFAULT_SOCKET_FRAME_LIMIT = (40, 5)  # frames per seconds, any type, per socket
+
+
+# Sockets joining or leaving channel-layer groups at once, per process. Each call holds a
+# Redis connection, and the pool keeps every connection it ever opened: 500 sockets closing
+# together used to leave ~460 idle connections (and their buffers, tens of MB) behind, and
+# opening them cost the burst itself. Beyond this many, sockets wait their turn (a round trip).
+DEFAULT_LAYER_CALLS_AT_ONCE = 32
+_layer_gates: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore]" = (
+    weakref.WeakKeyDictionary())
+
+
+def _layer_gate() -> asyncio.Semaphore:
+    loop = asyncio.get_running_loop()
+    gate = _layer_gates.get(loop)
+    if gate is None:
+        gate = _layer_gates[loop] = asyncio.Semaphore(
+            getattr(settings, "CHAT_LAYER_CALLS_AT_ONCE", DEFAULT_LAYER_CALLS_AT_ONCE))
+    return gate
 
 
 def _arrive(session_id: int, user, channel_name: str, after: int | None
@@ -113,15 +132,13 @@ class ChatConsumer(AsyncWebsocketConsumer):
         # events are dispatched only after connect() returns, and a refused socket is closing
         # (its handlers drop every event) and leaves the groups at once.
         user_group = user_group_name(self.user.pk)
-        await self.channel_layer.group_add(self.room_group, self.channel_name)
-        await self.channel_layer.group_add(user_group, self.channel_name)
+        await self._join(self.room_group, user_group)
         after, after_error = self._after_from_query()
-        access, arrival = await database_sync_to_async(_arrive)(self.session_id, self.user,
+        access, arrival = await self._in_database(_arrive)(self.session_id, self.user,
                                                                 self.channel_name, after)
         if arrival is None:
             await self._lose_access(access)
-            await self.channel_layer.group_discard(self.room_group, self.channel_name)
-            await self.channel_layer.group_discard(user_group, self.channel_name)
+            await self._leave(self.room_group, user_group)
             return
         self.user = access.user
         self.rules_key = access.rules_key
@@ -129,7 +146,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.person = frames.person(access.membership, access.session.group)
         self.is_moderator = access.is_moderator
         if self.is_moderator:
-            await self.channel_layer.group_add(self.mod_group, self.channel_name)
+            await self._join(self.mod_group)
         self.joined = True
         pages = arrival["pages"]
         for number, page in enumerate(pages):
@@ -162,10 +179,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if not self.joined:
             return
         self.joined = False
-        await self.channel_layer.group_discard(self.room_group, self.channel_name)
-        await self.channel_layer.group_discard(user_group_name(self.user.pk), self.channel_name)
-        await self.channel_layer.group_discard(self.mod_group, self.channel_name)
-        announce = await database_sync_to_async(_leave_room)(self.session_id, self.user.pk,
+        await self._leave(self.room_group, user_group_name(self.user.pk), self.mod_group)
+        announce = await self._in_database(_leave_room)(self.session_id, self.user.pk,
                                                              self.channel_name)
         await self._announce(announce, "presence.leave")
 
@@ -188,7 +203,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             if now - self.typing_at < TYPING_EVERY_SECONDS:
                 return
             self.typing_at = now
-        outcome = await database_sync_to_async(handle_frame)(
+        outcome = await self._in_database(handle_frame)(
             session_id=self.session_id, user=self.user, frame=frame,
             accepted_rules_key=self.rules_key)
         self.rules_key = outcome.access.rules_key
@@ -262,6 +277,21 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     # --- Helpers -----------------------------------------------------------------------------
 
+    async def _join(self, *groups: str) -> None:
+        async with _layer_gate():
+            for group in groups:
+                await self.channel_layer.group_add(group, self.channel_name)
+
+    async def _leave(self, *groups: str) -> None:
+        async with _layer_gate():
+            for group in groups:
+                await self.channel_layer.group_discard(group, self.channel_name)
+
+    def _in_database(self, func):
+        """`func` in the database thread; what it commits is broadcast by this event loop, so
+        the database thread never waits for Redis (peersupport.realtime)."""
+        return database_sync_to_async(sends_from_loop(func, asyncio.get_running_loop()))
+
     async def _recheck_loop(self) -> None:
         interval = getattr(settings, "CHAT_ACCESS_RECHECK_SECONDS", 30)
         while not self.closing:
@@ -275,7 +305,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 logger.exception("chat access re-check failed for session %s", self.session_id)
 
     async def _recheck(self) -> None:
-        access = await database_sync_to_async(_recheck)(self.session_id, self.user,
+        access = await self._in_database(_recheck)(self.session_id, self.user,
                                                         self.channel_name)
         self.rules_key = access.rules_key
         if not access.allowed:
@@ -289,15 +319,15 @@ class ChatConsumer(AsyncWebsocketConsumer):
             return
         self.is_moderator = access.is_moderator
         if access.is_moderator:
-            await self.channel_layer.group_add(self.mod_group, self.channel_name)
+            await self._join(self.mod_group)
         else:
-            await self.channel_layer.group_discard(self.mod_group, self.channel_name)
+            await self._leave(self.mod_group)
 
     async def _note_attendance(self) -> None:
-        access = await database_sync_to_async(room_access)(session_id=self.session_id,
+        access = await self._in_database(room_access)(session_id=self.session_id,
                                                            user=self.user)
         if access.allowed:
-            await database_sync_to_async(services.attendance_note)(access=access)
+            await self._in_database(services.attendance_note)(access=access)
 
     async def _lose_access(self, access: RoomAccess) -> None:
         await self._send_frame(frames.error(access.error_code, access.detail,
@@ -323,7 +353,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def _send_presence_list(self) -> None:
         await asyncio.sleep(getattr(settings, "CHAT_PRESENCE_COALESCE_SECONDS", 2))
         try:
-            frame = await database_sync_to_async(_presence_frame)(self.session_id)
+            frame = await self._in_database(_presence_frame)(self.session_id)
             await self.channel_layer.group_send(self.room_group, {
                 "type": "chat.frame", "text": frames.dumps(frame)})
         except Exception:  # presence is a courtesy; a failure must not surface anywhere

@@ -8,9 +8,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Exists, FilteredRelation, Q
+from django.db.models import Exists, FilteredRelation, Q, QuerySet
 from django.utils import timezone
 
+from chat.compiled import CompiledQuery
 from chat.models import RoomSanction
 from groups import policies as group_policies
 from groups.models import Group, Membership, Removal
@@ -107,18 +108,29 @@ def rules_key(session: Session) -> tuple:
     return (session.pk, session.updated_at, session.group.rules_version)
 
 
-def _room_row(session_id: int, user_id: int, now: dt.datetime) -> Membership | None:
+def _room_row_query(session_id: int, user_id: int) -> QuerySet[Membership]:
+    # Unlifted sanctions, whether expired or not: expiry is judged in Python, with the same
+    # clock as the rest of the check, and this stays a query of ids alone (see `_room_row`).
+    maybe_sanctioned = RoomSanction.objects.filter(session_id=session_id, user_id=user_id,
+                                                   lifted_at=None)
+    return (Membership.objects
+            .annotate(room=FilteredRelation("group__sessions",
+                                            condition=Q(group__sessions__pk=session_id)),
+                      sanctioned=Exists(maybe_sanctioned))
+            .select_related("user", "group", "room")
+            .filter(user_id=user_id, room__pk=session_id)
+            # At most one row (one membership per group and person): no ORDER BY.
+            .order_by()[:1])
+
+
+# Every frame runs this; compiling it costs several times what the database takes to answer.
+_room_row_compiled = CompiledQuery(_room_row_query, session_id=int, user_id=int)
+
+
+def _room_row(session_id: int, user_id: int) -> Membership | None:
     """The person's membership of the session's group with the session, group and account, in
     one query, plus whether any sanction may be active (the sanctions are read only then)."""
-    maybe_sanctioned = RoomSanction.objects.filter(
-        Q(until=None) | Q(until__gt=now), session_id=session_id, user_id=user_id, lifted_at=None)
-    row = (Membership.objects
-           .annotate(room=FilteredRelation("group__sessions",
-                                           condition=Q(group__sessions__pk=session_id)),
-                     sanctioned=Exists(maybe_sanctioned))
-           .select_related("user", "group", "room")
-           .filter(user_id=user_id, room__pk=session_id)
-           .first())
+    row = _room_row_compiled.first(session_id=session_id, user_id=user_id)
     if row is not None:
         row.room.group = row.group
     return row
@@ -136,7 +148,7 @@ def room_access(*, session_id: int, user, accepted_rules_key: tuple | None = Non
     access = RoomAccess(session=None, user=user, checked_at=now)
     if user is None or not user.is_authenticated:
         return _refuse(access, CLOSE_SIGNED_OUT, "signed_out", "Please sign in to join the chat.")
-    row = _room_row(session_id, user.pk, now)
+    row = _room_row(session_id, user.pk)
     if row is not None:
         session, membership, sanctioned = row.room, row, row.sanctioned
         # The account row is re-read here, so a deactivated account loses access at once.

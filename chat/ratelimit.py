@@ -11,8 +11,9 @@ import math
 import time
 
 from django.conf import settings
-from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
+
+from chat.shared_cache import chat_cache
 
 DEFAULT_BURST = (6, 10)  # 6 messages per 10 seconds
 DEFAULT_SUSTAINED = (30, 60)  # 30 messages per minute
@@ -33,7 +34,7 @@ def message_allowance(*, session_id: int, user_id: int) -> float | None:
     now = time.time()
     windows = [(f"chat:rate:{session_id}:{user_id}:{name}:{int(now // window)}", limit, window)
                for name, limit, window in _windows()]
-    backend = caches["default"]  # the backend itself (`cache` is a proxy to it)
+    backend = chat_cache()
     if isinstance(backend, RedisCache):
         counts = _spend_on_redis(backend, windows)
     else:
@@ -53,11 +54,11 @@ def message_allowance(*, session_id: int, user_id: int) -> float | None:
 def _spend(key: str, window: int) -> int:
     """One atomic increment of a window's counter (created on first use)."""
     try:
-        return cache.incr(key)
+        return chat_cache().incr(key)
     except ValueError:  # no counter yet in this window (or it just expired)
-        if cache.add(key, 1, timeout=window + 1):
+        if chat_cache().add(key, 1, timeout=window + 1):
             return 1
-        return cache.incr(key)  # another process created it meanwhile
+        return chat_cache().incr(key)  # another process created it meanwhile
 
 
 def _spend_on_redis(backend: RedisCache, windows: list[tuple[str, int, int]]) -> list[int]:
@@ -79,7 +80,7 @@ def _give_back(keys: list[str]) -> None:
     """A refused message does not count against the later windows it was spent in."""
     for key in keys:
         with contextlib.suppress(ValueError):  # expired meanwhile: nothing to give back
-            cache.decr(key)
+            chat_cache().decr(key)
 
 
 def slow_mode_wait(*, session_id: int, user_id: int, seconds: int) -> float | None:
@@ -88,10 +89,10 @@ def slow_mode_wait(*, session_id: int, user_id: int, seconds: int) -> float | No
         return None
     now = time.time()
     key = f"chat:slow:{session_id}:{user_id}"
-    if cache.add(key, now, timeout=seconds):
+    if chat_cache().add(key, now, timeout=seconds):
         return None
-    last = cache.get(key)
+    last = chat_cache().get(key)
     if last is None or now - float(last) >= seconds:  # expired, or slow mode was shortened
-        cache.set(key, now, timeout=seconds)
+        chat_cache().set(key, now, timeout=seconds)
         return None
     return max(1.0, math.ceil(seconds - (now - float(last))))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import DateTimeField, Q, QuerySet, Value
 from django.utils import timezone
 
 from accounts.models import User
@@ -113,9 +113,16 @@ def presence_list(*, session: Session, reuse: bool = False) -> list[dict[str, An
 
 def talking_piece(*, session: Session) -> dict[str, Any]:
     """The talking-piece frame: circle mode, the holder and the raised hands in order."""
-    holder_id = (TalkingPiece.objects.filter(session=session)
-                 .values_list("holder_id", flat=True).first())
-    queue_ids = list(RaisedHand.objects.filter(session=session).values_list("user_id", flat=True))
+    # One query for both (every arrival reads this): the holder's row, then the raised hands.
+    holder = (TalkingPiece.objects.filter(session=session, holder__isnull=False)
+              .values_list(Value(0), Value(None, output_field=DateTimeField()), Value(0),
+                           "holder_id"))
+    hands = (RaisedHand.objects.filter(session=session).order_by()
+             .values_list(Value(1), "raised_at", "id", "user_id"))
+    rows = list(holder.union(hands, all=True))
+    holder_id = next((user_id for kind, _, _, user_id in rows if kind == 0), None)
+    queue = sorted((raised_at, pk, user_id) for kind, raised_at, pk, user_id in rows if kind == 1)
+    queue_ids = [user_id for _, _, user_id in queue]  # RaisedHand's order: raised_at, id
     people = people_by_user(group=session.group,
                             user_ids=[*queue_ids, *([holder_id] if holder_id else [])])
     return {

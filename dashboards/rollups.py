@@ -365,13 +365,26 @@ def build(*, now: dt.datetime | None = None) -> RollupState:
             _fold_activity(cursor, params)
             _fold_recognitions(cursor, params)
             _fold_memberships(cursor, now)
-            if connection.vendor == "postgresql":
-                # Fresh statistics, so the planner knows how many rows a block holds.
-                cursor.execute(f"ANALYZE {', '.join(_table(model) for model in MODELS)}")
         state.built_at = now
         state.seconds = time.perf_counter() - started
         state.save(update_fields=["built_at", "seconds"])
+    _tidy()
     return state
+
+
+def _tidy() -> None:
+    """PostgreSQL: the rows a build replaced are dead until vacuumed, and every read would step
+    over them (the rollups' reads were 2-3x slower with a few builds' worth). VACUUM frees them
+    for the next build, ANALYZE refreshes the planner's counts. VACUUM cannot run inside a
+    transaction: a build inside one (the first-ever build, tests) only analyzes."""
+    if connection.vendor != "postgresql":
+        return
+    tables = ", ".join(_table(model) for model in MODELS)
+    with connection.cursor() as cursor:
+        if connection.in_atomic_block:
+            cursor.execute(f"ANALYZE {tables}")
+        else:
+            cursor.execute(f"VACUUM (ANALYZE) {tables}")
 
 
 def _locked_state() -> RollupState:

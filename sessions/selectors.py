@@ -150,12 +150,31 @@ def avoided_people_present(*, session: Session, viewer) -> bool:
 # --- Ground rules ---------------------------------------------------------------------------
 
 
+# A posted GroundRuleVersion is never edited (a change is a new number), so the rules of a
+# (group, number) are read once per process: every chat arrival reads them twice otherwise.
+# The group's creation time is in the key so a group id reused (emptied test tables) can't
+# match; the memo stays small (a few hundred groups' current versions).
+_GROUP_RULES_MEMO_SIZE = 512
+_group_rules_memo: dict[tuple, tuple[dict, ...]] = {}
+
+
 def _group_rules(group: Group) -> list[dict]:
     if not group.rules_version:
         return []
-    version = (GroundRuleVersion.objects.filter(group=group, number=group.rules_version)
-               .values_list("rules", flat=True).first())
-    return [{"key": rule["key"], "text": rule["text"]} for rule in (version or [])]
+    deferred = "created_at" in group.get_deferred_fields()
+    key = None if deferred else (group.pk, group.created_at, group.rules_version)
+    memo = _group_rules_memo.get(key) if key else None
+    if memo is None:
+        version = (GroundRuleVersion.objects.filter(group=group, number=group.rules_version)
+                   .values_list("rules", flat=True).first())
+        if version is None:  # not posted (yet): nothing to remember
+            return []
+        memo = tuple({"key": rule["key"], "text": rule["text"]} for rule in version)
+        if key is not None:
+            if len(_group_rules_memo) >= _GROUP_RULES_MEMO_SIZE:
+                _group_rules_memo.clear()
+            _group_rules_memo[key] = memo
+    return [dict(rule) for rule in memo]
 
 
 def session_rules(*, session: Session) -> list[dict]:

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
 
 from chat import events, filters, frames, ratelimit
+from chat.compiled import CompiledQuery
 from chat.models import OTHER_RULE, Flag, Message
 from chat.policies import PHASE_LOBBY, PHASE_NOT_OPEN, PHASE_OPEN, RoomAccess
 from chat.selectors import holder_id_of, numbered_rules, people_by_user
@@ -22,6 +23,17 @@ REASON_MAX = 500
 CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 # C0 control characters other than tab and newline (PostgreSQL refuses NUL in text).
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+# Both run for every message; compiled once (see chat.compiled).
+_stored_retry = CompiledQuery(
+    lambda session_id, author_id, client_id: Message.objects.filter(
+        session_id=session_id, author_id=author_id, client_id=client_id).order_by()[:1],
+    session_id=int, author_id=int, client_id=str)
+_room_writer_lock = CompiledQuery(
+    lambda session_id: Session.objects.select_for_update().filter(pk=session_id).only("pk")
+    .order_by()[:1],
+    session_id=int)
 
 
 def body_clean(body: Any) -> str:
@@ -73,7 +85,7 @@ def message_post(*, access: RoomAccess, body: Any, client_id: Any
     body = body_clean(body)
     session, user = access.session, access.user
     author = frames.person(access.membership, session.group)
-    existing = Message.objects.filter(session=session, author=user, client_id=client_id).first()
+    existing = _stored_retry.first(session_id=session.pk, author_id=user.pk, client_id=client_id)
     if existing is not None:
         return frames.message(existing, author), False
     _check_may_post(access)
@@ -94,7 +106,7 @@ def message_post(*, access: RoomAccess, body: Any, client_id: Any
     with transaction.atomic():
         # One writer per room at a time: ids then grow in commit order within a room, so a
         # client resuming with ?after=<last id> can't miss a message committed late.
-        Session.objects.select_for_update().filter(pk=session.pk).values_list("pk").first()
+        _room_writer_lock.first(session_id=session.pk)
         try:
             with transaction.atomic():
                 msg = Message.objects.create(session=session, author=user, body=body,

@@ -8,7 +8,6 @@ import math
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -17,6 +16,7 @@ from chat.models import ModerationAction, Presence, RaisedHand, TalkingPiece
 from chat.policies import PHASE_LOBBY, RoomAccess
 from chat.selectors import PRESENCE_STALE_AFTER, talking_piece
 from chat.services.errors import ChatRefusal
+from chat.shared_cache import chat_cache
 from groups.models import Membership
 from sessions.models import Session
 from sessions.services import attendance_record
@@ -80,7 +80,8 @@ def presence_announcement(*, session_id: int, present: int) -> str | None:
     pause = getattr(settings, "CHAT_PRESENCE_COALESCE_SECONDS", 2)
     # Whole seconds: Redis keeps no key for a fraction of a second.
     timeout = max(1, math.ceil(pause))
-    return "list" if cache.add(f"chat:presence:{session_id}", 1, timeout=timeout) else None
+    return ("list" if chat_cache().add(f"chat:presence:{session_id}", 1, timeout=timeout)
+            else None)
 
 
 def presence_count(*, session_id: int) -> int:
