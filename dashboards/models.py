@@ -127,14 +127,12 @@ class MembershipMask(MaskRow):
 class RecognitionMask(MaskRow):
     """Who took part in recognition, one bit per unit (hidden recognitions never count).
 
-    role "g": `user` gave one; "v": gave one with `value` (null: none); "r": received one;
-    "x": gave one to someone of `department` (there, `department` is the receiving side's)."""
+    role "g": `user` gave one; "v": gave one with `value` (null: none); "r": received one."""
 
     class Role(models.TextChoices):
         GAVE = "g", "Gave"
         GAVE_VALUE = "v", "Gave, by value"
         RECEIVED = "r", "Received"
-        GAVE_TO = "x", "Gave to a department"
 
     role = models.CharField(max_length=1, choices=Role.choices)
     value = models.ForeignKey("recognition.Value", null=True, on_delete=models.CASCADE,

@@ -257,9 +257,7 @@ def _fold_recognitions(cursor, params: dict) -> None:
     for role, person, department, value in (
             (Role.GAVE, "giver_id", "giver_dept", "NULL"),
             (Role.GAVE_VALUE, "giver_id", "giver_dept", "f.value_id"),
-            (Role.RECEIVED, "recipient_id", "recipient_dept", "NULL"),
-            (Role.GAVE_TO, "giver_id", "recipient_dept", "NULL")):
-        # For "x" the department is the receiving side's: a giver has a row per department.
+            (Role.RECEIVED, "recipient_id", "recipient_dept", "NULL")):
         keys = {"role": f"'{role}'", "value_id": value}
         columns = f"w, m, {person} AS user_id, {department} AS department_id, value_id"
         # Per person: every recognition. Per person and group: those given in a group.

@@ -65,11 +65,10 @@ def recognition_figures(*, scope: Scope) -> Numbers:
                        RecognitionTally.Kind.RECEIVED: (received, row["department_id"]),
                        RecognitionTally.Kind.VALUE: (by_value, row["value_name"])}[row["kind"]]
         add(target, key, row["n"])
-    gave, got, gave_to, givers_by_value = {}, {}, {}, {}
+    gave, got, givers_by_value = {}, {}, {}
     for row in people:
         target, key = {Role.GAVE: (gave, row["department_id"]),
                        Role.RECEIVED: (got, row["department_id"]),
-                       Role.GAVE_TO: (gave_to, row["department_id"]),
                        Role.GAVE_VALUE: (givers_by_value, row["value_name"])}[row["role"]]
         add(target, key, row["n"])
     # One department per person (the rollups' snapshot): people add up across departments.
@@ -81,7 +80,7 @@ def recognition_figures(*, scope: Scope) -> Numbers:
         "givers": {dept: {"giver__department_id": dept, "given": count,
                           "givers": gave.get(dept, 0)} for dept, count in given.items()},
         "receivers": {dept: {"recipient__department_id": dept, "received": count,
-                             "recipients": got.get(dept, 0), "givers": gave_to.get(dept, 0)}
+                             "recipients": got.get(dept, 0)}
                       for dept, count in received.items()},
     }
 

@@ -9,16 +9,33 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Case, CharField, Count, F, Q, Value, When
-from django.db.models.lookups import GreaterThan
+from django.db.models import Aggregate, Case, CharField, F, IntegerField, Q, Value, When
 
 from dashboards.models import Level
 from dashboards.selectors.base import Scope, public_group
 
 
-def people_count(field: str, bits: int) -> Count:
+class PeopleCount(Aggregate):
+    """COUNT of the rows (people) whose mask column has any of `bits`.
+
+    Written as SQL directly: a trend asks for a hundred of these, and composing each from
+    Case/When/lookups costs more Python time than the database spends on the query. `bits`
+    is our own integer, never input, so it is written into the SQL as a number."""
+
+    output_field = IntegerField()
+
+    def __init__(self, field: str, bits: int) -> None:
+        super().__init__(F(field))
+        self.bits = int(bits)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.get_source_expressions()[0])
+        return f"COUNT(CASE WHEN ({column} & {self.bits}) <> 0 THEN 1 END)", params
+
+
+def people_count(field: str, bits: int) -> PeopleCount:
     """Rows (people) whose mask `field` has any of `bits`."""
-    return Count(Case(When(GreaterThan(F(field).bitand(Value(bits)), 0), then=Value(1))))
+    return PeopleCount(field, bits)
 
 
 def people_rows(scope: Scope) -> Q:

@@ -38,8 +38,7 @@ def reference(scope: Scope) -> dict:
         "receivers": {r["recipient__department_id"]: r for r in received.values(
             "recipient__department_id").annotate(
                 received=Count("recognition", distinct=True),
-                recipients=Count("recipient", distinct=True),
-                givers=Count("recognition__giver", distinct=True)).order_by()},
+                recipients=Count("recipient", distinct=True)).order_by()},
     }
 
 
