@@ -3,11 +3,13 @@ dashboard reads tens of thousands of rows instead of millions (built by `dashboa
 
 Distinct people over any period are the costly part of the dashboard: they cannot be added up
 from per-bucket counts. Periods are always whole weeks or whole months (dashboards.periods), so
-each person's activity in a group is kept as a bitmask: bit `unit % BLOCK_UNITS` of the row for
-block `unit // BLOCK_UNITS` says "did this at least once in that week (or month)". Whether
-someone was active in a period, or in each of its buckets, is then a bitwise AND on one row per
-person, group and block. Plain counts (attendance rows, going RSVPs) are summed per unit in
-`ActivityTally`.
+each person's activity is kept as a bitmask: bit `(unit + shift) % BLOCK_UNITS` of the row for
+block `(unit + shift) // BLOCK_UNITS` says "did this at least once in that week (or month)".
+Rows are folded at build time per person and group, per person and category, per person, and
+per person and category over the groups never named (`Level`), and kept at two shifts so any
+period lies in one block: a figure about people is then a plain COUNT of rows whose mask meets
+the period's bits, one row per person, no DISTINCT. Plain counts (attendance rows, going RSVPs,
+recognitions, check-out answers) are summed per unit in the tallies.
 
 These tables hold no more than the facts they are built from (who attended which group's
 sessions when); they are never shown as they are: the selectors aggregate them and every
@@ -19,7 +21,7 @@ from django.db import models
 
 BLOCK_UNITS = 60  # bits 0..59 of a signed 64-bit integer: always positive, on every database
 # Every row is kept twice, in blocks shifted by half a block, so that any period of up to
-# SHIFT - 1 units (periods have at most 26 weeks or 24 months, +1 for "at the end") lies
+# 30 units (periods have at most 26 weeks or 25 months, +1 for "at the end") lies
 # inside ONE block of one of the two: one row per person and group, no merging across blocks.
 SHIFTS = (0, 30)
 

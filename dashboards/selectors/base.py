@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.db.models.functions import TruncMonth, TruncWeek
 
 from dashboards.periods import UTC, Period
-from groups.models import Group, Membership
+from groups.models import Group
 
 PUBLIC_VISIBILITIES = (Group.Visibility.OPEN, Group.Visibility.REQUEST)
 
@@ -48,19 +48,6 @@ class Scope:
 def public_group(prefix: str = "") -> Q:
     """A group that may be named to HR: open or request-to-join, and not sensitive."""
     return Q(**{f"{prefix}visibility__in": PUBLIC_VISIBILITIES, f"{prefix}is_sensitive": False})
-
-
-def member_at(moment: dt.datetime, prefix: str = "") -> Q:
-    """A membership that was active at `moment`."""
-    still = Q(**{f"{prefix}left_at__isnull": True, f"{prefix}status": Membership.Status.ACTIVE})
-    since = Q(**{f"{prefix}joined_at__lt": moment})
-    return since & (still | Q(**{f"{prefix}left_at__gte": moment}))
-
-
-def member_during(start: dt.datetime, end: dt.datetime, prefix: str = "") -> Q:
-    """A membership active at some moment of [start, end)."""
-    still = Q(**{f"{prefix}left_at__isnull": True, f"{prefix}status": Membership.Status.ACTIVE})
-    return Q(**{f"{prefix}joined_at__lt": end}) & (still | Q(**{f"{prefix}left_at__gte": start}))
 
 
 def as_utc(value: dt.datetime | dt.date) -> dt.datetime:
