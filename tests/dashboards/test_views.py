@@ -177,3 +177,11 @@ def test_any_logged_in_person_reads_what_hr_can_see_from_the_same_settings(
 
 def test_what_hr_can_see_needs_a_log_in(client):
     assert client.get(WHAT).status_code == 302
+
+
+def test_the_group_filter_keeps_the_choice_and_escapes_names(hr_client, org):
+    group = make_group("<b>Bold</b> & co", "affinity")
+    page = hr_client.get(INDEX, {"group": org.open_circle.id}).content.decode()
+    assert f'<option value="{org.open_circle.id}" selected>Open Circle</option>' in page
+    assert f'<option value="{group.id}">&lt;b&gt;Bold&lt;/b&gt; &amp; co</option>' in page
+    assert 'id="id_group"' in page and "Quiet Harbour" not in page
