@@ -53,12 +53,13 @@ def message_allowance(*, session_id: int, user_id: int) -> float | None:
 
 def _spend(key: str, window: int) -> int:
     """One atomic increment of a window's counter (created on first use)."""
+    cache = chat_cache()
     try:
-        return chat_cache().incr(key)
+        return cache.incr(key)
     except ValueError:  # no counter yet in this window (or it just expired)
-        if chat_cache().add(key, 1, timeout=window + 1):
+        if cache.add(key, 1, timeout=window + 1):
             return 1
-        return chat_cache().incr(key)  # another process created it meanwhile
+        return cache.incr(key)  # another process created it meanwhile
 
 
 def _spend_on_redis(backend: RedisCache, windows: list[tuple[str, int, int]]) -> list[int]:
@@ -78,9 +79,10 @@ def _spend_on_redis(backend: RedisCache, windows: list[tuple[str, int, int]]) ->
 
 def _give_back(keys: list[str]) -> None:
     """A refused message does not count against the later windows it was spent in."""
+    cache = chat_cache()
     for key in keys:
         with contextlib.suppress(ValueError):  # expired meanwhile: nothing to give back
-            chat_cache().decr(key)
+            cache.decr(key)
 
 
 def slow_mode_wait(*, session_id: int, user_id: int, seconds: int) -> float | None:
@@ -89,10 +91,11 @@ def slow_mode_wait(*, session_id: int, user_id: int, seconds: int) -> float | No
         return None
     now = time.time()
     key = f"chat:slow:{session_id}:{user_id}"
-    if chat_cache().add(key, now, timeout=seconds):
+    cache = chat_cache()
+    if cache.add(key, now, timeout=seconds):
         return None
-    last = chat_cache().get(key)
+    last = cache.get(key)
     if last is None or now - float(last) >= seconds:  # expired, or slow mode was shortened
-        chat_cache().set(key, now, timeout=seconds)
+        cache.set(key, now, timeout=seconds)
         return None
     return max(1.0, math.ceil(seconds - (now - float(last))))

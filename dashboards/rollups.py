@@ -112,7 +112,6 @@ def _table(model) -> str:
 
 ACTIVITY_FACTS = "dashboards_rollup_activity"  # temporary tables, dropped after each build
 RECOGNITION_FACTS = "dashboards_rollup_recognitions"
-MEMBERSHIP_FACTS = "dashboards_rollup_memberships"
 
 
 def _bits(unit: str, shift: int, condition: str) -> str:

@@ -7,9 +7,7 @@ plain COUNT of the rows whose mask has one of the period's bits: no DISTINCT, no
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.db.models import Aggregate, Case, CharField, F, IntegerField, Q, Value, When
+from django.db.models import Aggregate, F, IntegerField, Q
 
 from dashboards.models import Level
 from dashboards.selectors.base import Scope, public_group
@@ -74,12 +72,6 @@ def unnamed_rows(scope: Scope) -> Q:
     if scope.category:
         q &= Q(category=scope.category)
     return q
-
-
-def named_group_columns() -> dict[str, Any]:
-    return {"named": F("group_id"),
-            "name": Case(When(group__isnull=False, then=F("group__name")), default=Value(""),
-                         output_field=CharField())}
 
 
 def in_scope(scope: Scope, department_id: int | None) -> bool:

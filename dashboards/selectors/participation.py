@@ -18,7 +18,6 @@ from dashboards.selectors.masks import (
     category_rows,
     group_rows,
     in_scope,
-    named_group_columns,
     people_count,
     people_rows,
     unnamed_rows,
@@ -50,8 +49,8 @@ def headcount_by_department() -> dict[int | None, int]:
     return {row["department_id"]: row["n"] for row in rows}
 
 
-def _sum(rows, key: str, keep=lambda row: True) -> int:
-    return sum(row[key] or 0 for row in rows if keep(row))
+def _sum(rows, key: str) -> int:
+    return sum(row[key] or 0 for row in rows)
 
 
 def _breakdowns(model, scope: Scope, units: Units, counts: dict[str, Count]) -> dict:
@@ -60,7 +59,7 @@ def _breakdowns(model, scope: Scope, units: Units, counts: dict[str, Count]) -> 
     base = model.objects.filter(scope.people(""), **units.place())
     by_category = list(base.filter(category_rows(scope)).values("category")
                        .annotate(**counts).order_by())
-    named = list(base.filter(group_rows(scope)).values("category", **named_group_columns())
+    named = list(base.filter(group_rows(scope)).values("category", **_named("group__"))
                  .annotate(**counts).order_by())
     unnamed = list(base.filter(unnamed_rows(scope)).values("category").annotate(**counts)
                    .order_by())
@@ -164,8 +163,9 @@ def activity_figures(*, scope: Scope) -> tuple[Numbers, Numbers]:
                    .values("unit", "department_id")
                    .annotate(rows=Sum("attendance"), going=Sum("going"),
                              attended=Sum("going_attended")).order_by())
-    return (_attendance(scope, units, people, parts, tallies),
-            _rsvps(scope, units, people, tallies))
+    mine = [row for row in people if in_scope(scope, row["department_id"])]
+    return (_attendance(scope, units, people, mine, parts, tallies),
+            _rsvps(scope, units, mine, tallies))
 
 
 def _bucket_starts(scope: Scope, units: Units) -> dict[int, Any]:
@@ -173,9 +173,9 @@ def _bucket_starts(scope: Scope, units: Units) -> dict[int, Any]:
                                                         strict=True)}
 
 
-def _attendance(scope, units, people, parts, tallies) -> Numbers:
+def _attendance(scope, units, people, mine, parts, tallies) -> Numbers:
+    """`people`: per-department rows of everyone; `mine`: those the department filter keeps."""
     starts = _bucket_starts(scope, units)
-    mine = [row for row in people if in_scope(scope, row["department_id"])]
     rows_by_unit: dict[int, int] = {}
     for row in tallies:
         rows_by_unit[row["unit"]] = rows_by_unit.get(row["unit"], 0) + (row["rows"] or 0)
@@ -198,10 +198,9 @@ def _attendance(scope, units, people, parts, tallies) -> Numbers:
     }
 
 
-def _rsvps(scope, units, people, tallies) -> Numbers:
+def _rsvps(scope, units, mine, tallies) -> Numbers:
     """Going RSVPs and how many of them were attended (the attendance rate), in scope."""
     starts = _bucket_starts(scope, units)
-    mine = [row for row in people if in_scope(scope, row["department_id"])]
     keys = ("going", "attended")
     by_unit: dict[int, dict] = {}
     by_dept: dict[int | None, dict] = {}
