@@ -1,9 +1,15 @@
 """Demo groups, one per joining policy, made through the services. Safe to run again."""
 
+import datetime as dt
+
+from django.utils import timezone
+
 from accounts.models import User
 from groups import services
 from groups.models import Group, GroupResource, Invitation, JoinRequest, Membership
 from groups.rules import DEFAULT_RULES, custom_rule
+
+HISTORY = dt.timedelta(weeks=8)
 
 GROUPS = [
     {"slug": "monday-peer-circle", "name": "Monday Peer Circle",
@@ -86,3 +92,15 @@ def seed(people: dict[str, User]) -> None:
         if spec.get("resource") and not GroupResource.objects.filter(group=group).exists():
             title, body = spec["resource"]
             services.resource_add(group=group, by=facilitator, title=title, body=body)
+    _give_a_history(people)
+
+
+def _give_a_history(people: dict[str, User]) -> None:
+    """The demo groups and their demo members go back HISTORY, before the past sessions that
+    sessions.demo adds (up to two weeks back): otherwise people would have attended sessions
+    of groups they joined only today, and the HR dashboard's figures would not hang together."""
+    since = timezone.now() - HISTORY
+    groups = Group.objects.filter(slug__in=[spec["slug"] for spec in GROUPS])
+    groups.filter(created_at__gt=since).update(created_at=since)
+    Membership.objects.filter(group__in=groups, user__in=list(people.values()),
+                              joined_at__gt=since).update(joined_at=since)
