@@ -17,6 +17,7 @@ from typing import Any
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
+from django.db import transaction
 
 from chat import events, frames, selectors, services
 from chat.handlers import FRAME_TYPES, handle_frame, lost_access_extra
@@ -57,7 +58,9 @@ def _arrive(session_id: int, user, channel_name: str, after: int | None
     access = room_access(session_id=session_id, user=user)
     if not access.allowed:
         return access, None
-    return access, _enter_room(access, channel_name, after)
+    # One transaction for the arrival's writes (presence, attendance): one commit to wait for.
+    with transaction.atomic():
+        return access, _enter_room(access, channel_name, after)
 
 
 def _enter_room(access: RoomAccess, channel_name: str, after: int | None) -> dict[str, Any]:

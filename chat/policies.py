@@ -11,10 +11,10 @@ from django.conf import settings
 from django.db.models import Exists, FilteredRelation, Q, QuerySet
 from django.utils import timezone
 
-from chat.compiled import CompiledQuery
 from chat.models import RoomSanction
 from groups import policies as group_policies
 from groups.models import Group, Membership, Removal
+from peersupport.compiled import CompiledQuery
 from peersupport.permissions import has_two_factor
 from sessions.models import Session
 from sessions.selectors import has_accepted_session_rules

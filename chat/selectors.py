@@ -22,6 +22,7 @@ from chat.models import (
 )
 from chat.policies import RoomAccess, room_window
 from groups.models import Group, Membership
+from peersupport.compiled import CompiledQuery
 from sessions.models import Session
 from sessions.selectors import session_rules
 
@@ -47,18 +48,31 @@ def _message_frames(session: Session, messages: list[Message]) -> list[dict[str,
     return [frames.message(m, people.get(m.author_id, unknown)) for m in messages]
 
 
-def room_history(*, session: Session, after: int | None = None,
-                 latest: int = HISTORY_LATEST, page: int = HISTORY_PAGE
+def _latest_query(session_id: int) -> QuerySet[Message]:
+    return (Message.objects.filter(session_id=session_id, hidden_at=None)
+            .order_by("-id")[:HISTORY_LATEST])
+
+
+def _page_query(session_id: int, after: int) -> QuerySet[Message]:
+    return (Message.objects.filter(session_id=session_id, hidden_at=None, id__gt=after)
+            .order_by("id")[:HISTORY_PAGE + 1])
+
+
+# Every arrival reads one of these (peersupport.compiled).
+_latest = CompiledQuery(_latest_query, session_id=int)
+_page = CompiledQuery(_page_query, session_id=int, after=int)
+
+
+def room_history(*, session: Session, after: int | None = None
                  ) -> tuple[list[dict[str, Any]], bool]:
-    """Visible messages, oldest first: those after `after` (one page of up to `page`, and
-    whether more follow), or the latest `latest` when `after` is None."""
-    visible = Message.objects.filter(session=session, hidden_at=None)
+    """Visible messages, oldest first: those after `after` (one page of up to `HISTORY_PAGE`,
+    and whether more follow), or the latest `HISTORY_LATEST` when `after` is None."""
     if after is None:
-        messages = list(visible.order_by("-id")[:latest])[::-1]
+        messages = _latest.objects(session_id=session.pk)[::-1]
         return _message_frames(session, messages), False
-    messages = list(visible.filter(id__gt=after).order_by("id")[:page + 1])
-    more = len(messages) > page
-    return _message_frames(session, messages[:page]), more
+    messages = _page.objects(session_id=session.pk, after=after)
+    more = len(messages) > HISTORY_PAGE
+    return _message_frames(session, messages[:HISTORY_PAGE]), more
 
 
 def message_in_room(*, session: Session, message_id: int) -> Message | None:
@@ -111,15 +125,23 @@ def presence_list(*, session: Session, reuse: bool = False) -> list[dict[str, An
     return people
 
 
-def talking_piece(*, session: Session) -> dict[str, Any]:
-    """The talking-piece frame: circle mode, the holder and the raised hands in order."""
-    # One query for both (every arrival reads this): the holder's row, then the raised hands.
-    holder = (TalkingPiece.objects.filter(session=session, holder__isnull=False)
+def _talking_piece_query(session_id: int) -> QuerySet:
+    """One query for both: the holder's row, then the raised hands."""
+    holder = (TalkingPiece.objects.filter(session_id=session_id, holder__isnull=False)
               .values_list(Value(0), Value(None, output_field=DateTimeField()), Value(0),
                            "holder_id"))
-    hands = (RaisedHand.objects.filter(session=session).order_by()
+    hands = (RaisedHand.objects.filter(session_id=session_id).order_by()
              .values_list(Value(1), "raised_at", "id", "user_id"))
-    rows = list(holder.union(hands, all=True))
+    return holder.union(hands, all=True)
+
+
+# Every arrival reads this (peersupport.compiled).
+_talking_piece = CompiledQuery(_talking_piece_query, session_id=int)
+
+
+def talking_piece(*, session: Session) -> dict[str, Any]:
+    """The talking-piece frame: circle mode, the holder and the raised hands in order."""
+    rows = _talking_piece.rows(session_id=session.pk)
     holder_id = next((user_id for kind, _, _, user_id in rows if kind == 0), None)
     queue = sorted((raised_at, pk, user_id) for kind, raised_at, pk, user_id in rows if kind == 1)
     queue_ids = [user_id for _, _, user_id in queue]  # RaisedHand's order: raised_at, id

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from groups.models import GroundRuleVersion, Group, Membership
+from peersupport.compiled import CompiledQuery
 from sessions.models import (
     RSVP,
     Attendance,
@@ -183,11 +184,19 @@ def session_rules(*, session: Session) -> list[dict]:
     return _group_rules(session.group) + extra
 
 
+def _accepted_rules_query(session_id: int, user_id: int) -> QuerySet[SessionRulesAcceptance]:
+    return (SessionRulesAcceptance.objects.filter(session_id=session_id, user_id=user_id)
+            .values_list("rules")[:1])
+
+
+# Every chat arrival asks (peersupport.compiled).
+_accepted_rules = CompiledQuery(_accepted_rules_query, session_id=int, user_id=int)
+
+
 def has_accepted_session_rules(*, session: Session, user) -> bool:
     """True when the user accepted exactly the rules that apply now (re-asked if they changed)."""
-    accepted = (SessionRulesAcceptance.objects.filter(session=session, user=user)
-                .values_list("rules", flat=True).first())
-    return accepted is not None and accepted == session_rules(session=session)
+    accepted = _accepted_rules.rows(session_id=session.pk, user_id=user.pk)
+    return bool(accepted) and accepted[0][0] == session_rules(session=session)
 
 
 @dataclass(frozen=True)

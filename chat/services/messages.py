@@ -11,11 +11,11 @@ from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
 
 from chat import events, filters, frames, ratelimit
-from chat.compiled import CompiledQuery
 from chat.models import OTHER_RULE, Flag, Message
 from chat.policies import PHASE_LOBBY, PHASE_NOT_OPEN, PHASE_OPEN, RoomAccess
 from chat.selectors import holder_id_of, numbered_rules, people_by_user
 from chat.services.errors import ChatRefusal
+from peersupport.compiled import CompiledQuery
 from sessions.models import Session
 
 MAX_LENGTH = 2000
@@ -25,7 +25,7 @@ CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-# Both run for every message; compiled once (see chat.compiled).
+# Both run for every message; compiled once (see peersupport.compiled).
 _stored_retry = CompiledQuery(
     lambda session_id, author_id, client_id: Message.objects.filter(
         session_id=session_id, author_id=author_id, client_id=client_id).order_by()[:1],

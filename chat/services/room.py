@@ -4,11 +4,13 @@ Presence rows are per socket; `seen_at` is refreshed while a socket lives so row
 a crashed server process stop counting after a minute and a half.
 """
 
+import datetime as dt
 import math
 from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from chat import events
@@ -18,8 +20,9 @@ from chat.selectors import PRESENCE_STALE_AFTER, talking_piece
 from chat.services.errors import ChatRefusal
 from chat.shared_cache import chat_cache
 from groups.models import Membership
+from peersupport.compiled import CompiledQuery
+from sessions import services as session_services
 from sessions.models import Session
-from sessions.services import attendance_record
 
 
 def room_open(*, access: RoomAccess) -> bool:
@@ -44,18 +47,28 @@ def room_open(*, access: RoomAccess) -> bool:
 
 def attendance_note(*, access: RoomAccess) -> None:
     """Being in the open room is attending the session."""
-    attendance_record(session=access.session, user=access.user, source="chat")
+    session_services.attendance_note(session=access.session, user=access.user, source="chat")
+
+
+def _other_socket_query(session_id: int, user_id: int, channel_name: str,
+                        fresh: dt.datetime) -> QuerySet[Presence]:
+    return (Presence.objects.filter(session_id=session_id, user_id=user_id, seen_at__gte=fresh)
+            .exclude(channel_name=channel_name).order_by().values_list("pk")[:1])
+
+
+# Every arrival asks (peersupport.compiled).
+_other_socket = CompiledQuery(_other_socket_query, session_id=int, user_id=int, channel_name=str,
+                              fresh=dt.datetime)
 
 
 def presence_enter(*, session: Session, user, channel_name: str) -> bool:
     """Records a socket in the room. True when it is the person's only live one (they arrived)."""
     now = timezone.now()
-    fresh = now - PRESENCE_STALE_AFTER
     # Channel names are unique per socket, so this is always a new row.
     Presence.objects.create(session=session, user=user, channel_name=channel_name,
                             connected_at=now, seen_at=now)
-    return not Presence.objects.filter(session=session, user=user, seen_at__gte=fresh).exclude(
-        channel_name=channel_name).exists()
+    return not _other_socket.rows(session_id=session.pk, user_id=user.pk,
+                                  channel_name=channel_name, fresh=now - PRESENCE_STALE_AFTER)
 
 
 def presence_leave(*, session_id: int, user_id: int, channel_name: str) -> bool:

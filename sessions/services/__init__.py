@@ -16,6 +16,7 @@ from sessions.services.notices import (
 )
 from sessions.services.participation import (
     CHECK_IN_OPENS,
+    attendance_note,
     attendance_record,
     attendance_set,
     checkout_answer,
@@ -35,7 +36,8 @@ from sessions.services.scheduling import (
 
 __all__ = [
     "CHECK_IN_OPENS", "FULL_MESSAGE", "NO_FACILITATOR_CLOSE_AFTER", "Scope", "SessionDetails",
-    "attendance_record", "attendance_set", "calendar_discreet_set", "calendar_feed_reset",
+    "attendance_note", "attendance_record", "attendance_set", "calendar_discreet_set",
+    "calendar_feed_reset",
     "calendar_feed_revoke", "checkout_answer", "mood_record", "notice_compose", "notice_send",
     "notices_announce", "notices_dispatch_due", "reminders_drop", "reminders_plan", "rsvp_set",
     "session_cancel", "session_rules_accept", "session_schedule", "session_update",

@@ -35,6 +35,13 @@ def attendance_record(*, session: Session, user, source: str) -> Attendance:
         return Attendance.objects.get(session=session, user=user)
 
 
+def attendance_note(*, session: Session, user, source: str) -> None:
+    """`attendance_record` for a caller that needs nothing back: one INSERT that does nothing
+    when the person is already recorded (every chat socket's arrival calls this)."""
+    Attendance.objects.bulk_create([Attendance(session=session, user=user, source=source)],
+                                   ignore_conflicts=True)
+
+
 def attendance_set(*, session: Session, present_ids: set[int]) -> None:
     """The facilitator's tick list for an in-person session: ticked people are marked present,
     unticked ones lose a facilitator mark (attendance the chat recorded stays)."""

@@ -1,15 +1,15 @@
-"""The access check's query, compiled once (chat.compiled): the same answers as the ORM gives,
-for members, strangers, other rooms and sanctioned people."""
+"""The access check's query, compiled once (peersupport.compiled): the same answers as the ORM
+gives, for members, strangers, other rooms and sanctioned people."""
 
 import datetime as dt
 
 import pytest
 from django.utils import timezone
 
-from chat.compiled import CompiledQuery
 from chat.models import RoomSanction
 from chat.policies import _room_row, _room_row_query
 from groups.models import Membership
+from peersupport.compiled import CompiledQuery
 from tests.chat.conftest import make_session
 
 
