@@ -1,3 +1,4 @@
+from django.contrib.sessions.backends.base import SessionBase
 from django.db import transaction
 
 from accounts.models import User
@@ -40,6 +41,21 @@ def user_sessions_end(*, user: User) -> None:
     from peersupport.realtime import send_to_user_on_commit
 
     send_to_user_on_commit(user_id=user.pk, event={"type": "user.disconnect", "reason": "logout"})
+
+
+def user_logout_finish(*, user: User, login: SessionBase | None) -> None:
+    """What a logout owes the person's live connections, called as Django logs them out.
+
+    Django announces a logout (`user_logged_out`) before it deletes the login session. A chat
+    socket that arrived in between would pass its access check with the session still there and
+    join the person's group after the notice went out: it would stay open. So the session is
+    deleted first, and only then are the sockets told. A socket checks its login session after it
+    joined the person's group (chat.consumers), so it either finds the session gone or gets the
+    notice.
+    """
+    if login is not None:
+        login.flush()  # Django's own flush right after finds nothing left to delete
+    user_sessions_end(user=user)
 
 
 def user_deactivate(*, user: User) -> User:

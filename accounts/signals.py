@@ -9,4 +9,4 @@ from accounts import services
 @receiver(user_logged_out)
 def _end_realtime_sessions_on_logout(sender, request, user, **kwargs):
     if user is not None:
-        services.user_sessions_end(user=user)
+        services.user_logout_finish(user=user, login=getattr(request, "session", None))

@@ -51,11 +51,11 @@ def _layer_gate() -> asyncio.Semaphore:
     return gate
 
 
-def _arrive(session_id: int, user, channel_name: str, after: int | None
+def _arrive(session_id: int, user, login_key: str | None, channel_name: str, after: int | None
             ) -> tuple[RoomAccess, dict[str, Any] | None]:
     """The handshake's access check and, when it passes, everything the socket needs on arrival:
     one database hop per arrival (each hop costs a thread switch and a connection check)."""
-    access = room_access(session_id=session_id, user=user)
+    access = room_access(session_id=session_id, user=user, login_key=login_key)
     if not access.allowed:
         return access, None
     # One transaction for the arrival's writes (presence, attendance): one commit to wait for.
@@ -84,8 +84,8 @@ def _enter_room(access: RoomAccess, channel_name: str, after: int | None) -> dic
     return {"announce": announce, "pages": pages, "state": state}
 
 
-def _recheck(session_id: int, user, channel_name: str) -> RoomAccess:
-    access = room_access(session_id=session_id, user=user)
+def _recheck(session_id: int, user, login_key: str | None, channel_name: str) -> RoomAccess:
+    access = room_access(session_id=session_id, user=user, login_key=login_key)
     if access.allowed:
         services.presence_touch(channel_name=channel_name)
         # A facilitator who came early opens the room when its window begins.
@@ -110,6 +110,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def connect(self) -> None:
         self.session_id: int = self.scope["url_route"]["kwargs"]["session_id"]
         self.user = self.scope.get("user")
+        # The login session the socket came with: its end ends the socket's rights (the
+        # access check reads it on every frame; see chat.policies.room_access).
+        self.login_key: str | None = getattr(self.scope.get("session"), "session_key", None)
         self.room_group = events.room_group(self.session_id)
         self.mod_group = events.moderators_group(self.session_id)
         self.joined = False
@@ -138,6 +141,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self._join(self.room_group, user_group)
         after, after_error = self._after_from_query()
         access, arrival = await self._in_database(_arrive)(self.session_id, self.user,
+                                                                self.login_key,
                                                                 self.channel_name, after)
         if arrival is None:
             await self._lose_access(access)
@@ -208,7 +212,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             self.typing_at = now
         outcome = await self._in_database(handle_frame)(
             session_id=self.session_id, user=self.user, frame=frame,
-            accepted_rules_key=self.rules_key)
+            accepted_rules_key=self.rules_key, login_key=self.login_key)
         self.rules_key = outcome.access.rules_key
         for reply in outcome.replies:
             await self._send_frame(reply)
@@ -309,7 +313,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def _recheck(self) -> None:
         access = await self._in_database(_recheck)(self.session_id, self.user,
-                                                        self.channel_name)
+                                                        self.login_key, self.channel_name)
         self.rules_key = access.rules_key
         if not access.allowed:
             await self._lose_access(access)
@@ -328,7 +332,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def _note_attendance(self) -> None:
         access = await self._in_database(room_access)(session_id=self.session_id,
-                                                           user=self.user)
+                                                           user=self.user,
+                                                           login_key=self.login_key)
         if access.allowed:
             await self._in_database(services.attendance_note)(access=access)
 

@@ -6,9 +6,11 @@ moderation queue ask here too. Close codes are part of the public protocol (docs
 
 import datetime as dt
 from dataclasses import dataclass, field
+from importlib import import_module
 
 from django.conf import settings
-from django.db.models import Exists, FilteredRelation, Q, QuerySet
+from django.contrib.sessions.models import Session as LoginSession
+from django.db.models import Exists, FilteredRelation, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from chat.models import RoomSanction
@@ -108,15 +110,18 @@ def rules_key(session: Session) -> tuple:
     return (session.pk, session.updated_at, session.group.rules_version)
 
 
-def _room_row_query(session_id: int, user_id: int) -> QuerySet[Membership]:
+def _room_row_query(session_id: int, user_id: int, login_key: str) -> QuerySet[Membership]:
     # Unlifted sanctions, whether expired or not: expiry is judged in Python, with the same
     # clock as the rest of the check, and this stays a query of ids alone (see `_room_row`).
     maybe_sanctioned = RoomSanction.objects.filter(session_id=session_id, user_id=user_id,
                                                    lifted_at=None)
+    # The socket's login session, when it has one: gone after a logout, or expired.
+    login = LoginSession.objects.filter(session_key=login_key).values("expire_date")[:1]
     return (Membership.objects
             .annotate(room=FilteredRelation("group__sessions",
                                             condition=Q(group__sessions__pk=session_id)),
-                      sanctioned=Exists(maybe_sanctioned))
+                      sanctioned=Exists(maybe_sanctioned),
+                      login_expires=Subquery(login))
             .select_related("user", "group", "room")
             .filter(user_id=user_id, room__pk=session_id)
             # At most one row (one membership per group and person): no ORDER BY.
@@ -124,36 +129,45 @@ def _room_row_query(session_id: int, user_id: int) -> QuerySet[Membership]:
 
 
 # Every frame runs this; compiling it costs several times what the database takes to answer.
-_room_row_compiled = CompiledQuery(_room_row_query, session_id=int, user_id=int)
+_room_row_compiled = CompiledQuery(_room_row_query, session_id=int, user_id=int, login_key=str)
 
 
-def _room_row(session_id: int, user_id: int) -> Membership | None:
+def _room_row(session_id: int, user_id: int, login_key: str = "") -> Membership | None:
     """The person's membership of the session's group with the session, group and account, in
-    one query, plus whether any sanction may be active (the sanctions are read only then)."""
-    row = _room_row_compiled.first(session_id=session_id, user_id=user_id)
+    one query, plus whether any sanction may be active (the sanctions are read only then) and
+    when the login session `login_key` expires (None: there is no such login)."""
+    row = _room_row_compiled.first(session_id=session_id, user_id=user_id, login_key=login_key)
     if row is not None:
         row.room.group = row.group
     return row
 
 
-def room_access(*, session_id: int, user, accepted_rules_key: tuple | None = None) -> RoomAccess:
+def room_access(*, session_id: int, user, accepted_rules_key: tuple | None = None,
+                login_key: str | None = None) -> RoomAccess:
     """Checks everything that lets a person be in a session's room, fresh from the database.
 
     Order matters: nobody learns that a session exists unless they may see it. A member's socket
     passes back the `rules_key` of its last positive check of the session's rules as
     `accepted_rules_key`: while the rules cannot have changed, that acceptance is not re-read
     (everything else, the group's rules version included, is checked every time).
+
+    A socket passes its login session's key as `login_key`: once that session is gone (logged
+    out, expired, flushed), the socket's rights end at its next frame, whether or not the
+    logout's notice reached it. (Pages pass none: their request was just authenticated.)
     """
     now = timezone.now()
     access = RoomAccess(session=None, user=user, checked_at=now)
     if user is None or not user.is_authenticated:
         return _refuse(access, CLOSE_SIGNED_OUT, "signed_out", "Please sign in to join the chat.")
-    row = _room_row(session_id, user.pk)
+    row = _room_row(session_id, user.pk, login_key or "")
     if row is not None:
         session, membership, sanctioned = row.room, row, row.sanctioned
         # The account row is re-read here, so a deactivated account loses access at once.
         user = membership.user
         access.user = user
+        if login_key is not None and not _login_alive(login_key, row.login_expires, now):
+            return _refuse(access, CLOSE_SIGNED_OUT, "signed_out",
+                           "You signed out, so the chat closed.")
     else:
         session = Session.objects.select_related("group").filter(pk=session_id).first()
         membership, sanctioned = None, False
@@ -198,6 +212,17 @@ def room_access(*, session_id: int, user, accepted_rules_key: tuple | None = Non
                            "Please read and accept this session's ground rules first.")
         access.rules_key = key
     return access
+
+
+# Session engines that keep every login as a row of django_session (read by `_room_row`).
+_SQL_SESSION_ENGINES = frozenset({"django.contrib.sessions.backends.db",
+                                  "django.contrib.sessions.backends.cached_db"})
+
+
+def _login_alive(login_key: str, expires: dt.datetime | None, now: dt.datetime) -> bool:
+    if settings.SESSION_ENGINE in _SQL_SESSION_ENGINES:
+        return expires is not None and expires > now
+    return import_module(settings.SESSION_ENGINE).SessionStore().exists(login_key)
 
 
 def _may_know_of(session: Session, user, membership: Membership | None) -> bool:

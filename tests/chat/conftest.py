@@ -205,9 +205,10 @@ class ChatClient:
 
 
 async def open_chat(user: User | None, session: Session | int, *, after: int | str | None = None,
-                    origin: str = ORIGIN, arrival: bool = True) -> ChatClient:
+                    origin: str = ORIGIN, arrival: bool = True,
+                    cookie: str | None = None) -> ChatClient:
     """Opens the room's websocket as `user` (None: anonymous) through the real ASGI stack
-    (origin check, auth from the session cookie).
+    (origin check, auth from the session cookie: a new login, or the one `cookie` names).
 
     With `arrival` (default) the arrival frames are read: `client.history`, `client.state` (and
     `client.lobby` in the lobby). Refused sockets: `client.refused` holds (close code, frames).
@@ -218,7 +219,7 @@ async def open_chat(user: User | None, session: Session | int, *, after: int | s
         path += f"?after={after}"
     headers = [(b"origin", origin.encode())]
     if user is not None:
-        cookie = await database_sync_to_async(session_cookie)(user)
+        cookie = cookie or await database_sync_to_async(session_cookie)(user)
         headers.append((b"cookie", f"sessionid={cookie}".encode()))
     communicator = WebsocketCommunicator(application, path, headers=headers)
     client = ChatClient(communicator)

@@ -14,7 +14,7 @@ from tests.chat.conftest import make_session
 
 
 def _orm(session_id: int, user_id: int) -> Membership | None:
-    return next(iter(_room_row_query(session_id, user_id)), None)
+    return next(iter(_room_row_query(session_id, user_id, "")), None)
 
 
 def _facts(row: Membership | None):

@@ -3,10 +3,14 @@
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from channels.db import database_sync_to_async
+from django.contrib.sessions.models import Session as LoginSession
 from django.test import Client
+from django.utils import timezone
 
 from accounts.services import user_deactivate
+from chat.consumers import _arrive
 from chat.models import Message
+from chat.policies import CLOSE_SIGNED_OUT
 from groups.models import Membership
 from groups.services import group_rules_update, membership_leave, membership_remove
 from tests.chat.conftest import accept_rules, open_chat, session_cookie
@@ -30,6 +34,62 @@ async def test_logging_out_closes_the_open_socket_within_five_seconds(room):
         assert seen[-1]["code"] == "signed_out"
     finally:
         await alice.disconnect()
+
+
+async def test_a_socket_whose_login_ended_silently_can_do_nothing_more(room):
+    """No logout notice reached the socket (the channel layer may lose one): its next frame
+    finds its login session gone, is refused, and the socket closes."""
+    cookie = await database_sync_to_async(session_cookie)(room.member)
+    alice = await open_chat(room.member, room.session, cookie=cookie)
+    try:
+        await database_sync_to_async(
+            LoginSession.objects.filter(session_key=cookie).delete)()
+        await alice.say("Am I still here?")
+        code, seen = await alice.expect_close()
+        assert code == 4401 and seen[0]["code"] == "signed_out"
+        assert await database_sync_to_async(Message.objects.count)() == 0
+    finally:
+        await alice.disconnect()
+
+
+async def test_an_expired_login_ends_the_sockets_rights(room):
+    cookie = await database_sync_to_async(session_cookie)(room.member)
+    alice = await open_chat(room.member, room.session, cookie=cookie)
+    try:
+        await database_sync_to_async(LoginSession.objects.filter(session_key=cookie).update)(
+            expire_date=timezone.now())
+        await alice.say("Still here?")
+        code, seen = await alice.expect_close()
+        assert code == 4401 and seen[0]["code"] == "signed_out"
+    finally:
+        await alice.disconnect()
+
+
+async def test_the_periodic_recheck_closes_a_quiet_socket_whose_login_ended(room, settings):
+    settings.CHAT_ACCESS_RECHECK_SECONDS = 0.2
+    cookie = await database_sync_to_async(session_cookie)(room.member)
+    alice = await open_chat(room.member, room.session, cookie=cookie)
+    try:
+        await database_sync_to_async(
+            LoginSession.objects.filter(session_key=cookie).delete)()
+        code, seen = await alice.expect_close(timeout=FIVE_SECONDS)
+        assert code == 4401 and seen[-1]["code"] == "signed_out"
+    finally:
+        await alice.disconnect()
+
+
+def test_an_arrival_whose_login_was_deleted_after_the_handshake_read_it_is_refused(room):
+    """The logout race: the handshake read the login just before a logout deleted it. The
+    arrival checks the login again, after the socket joined the person's group, and finds it
+    gone (or, were it still there, the logout's notice reaches the socket: it is sent after the
+    deletion, see accounts.services.user_logout_finish)."""
+    cookie = session_cookie(room.member)
+    LoginSession.objects.filter(session_key=cookie).delete()
+    access, arrival = _arrive(room.session.pk, room.member, cookie, "race-test", None)
+    assert arrival is None and access.close_code == CLOSE_SIGNED_OUT
+    other_login = session_cookie(room.member)
+    access, arrival = _arrive(room.session.pk, room.member, other_login, "race-test", None)
+    assert access.allowed and arrival is not None
 
 
 async def test_deactivating_an_account_closes_its_sockets(room):

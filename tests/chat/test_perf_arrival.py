@@ -71,7 +71,7 @@ def test_a_members_arrival_in_an_open_room_costs_pinned_queries(room, django_ass
     # does nothing when already recorded), 8 talking piece holder and raised hands (nobody: no
     # names read), 9 presence list.
     with django_assert_num_queries(10):
-        access, arrival = _arrive(room.session.pk, room.member, "arrival-test", None)
+        access, arrival = _arrive(room.session.pk, room.member, None, "arrival-test", None)
     assert access.allowed and arrival["pages"] == [[]]
     assert arrival["state"]["talking_piece"] == {"circle": False, "holder": None, "queue": []}
 
@@ -79,5 +79,5 @@ def test_a_members_arrival_in_an_open_room_costs_pinned_queries(room, django_ass
 def test_a_refused_arrival_reads_nothing_of_the_room(room, outsider, django_assert_num_queries):
     # 1 the membership row (none), 2 the session + group (an open group: anyone may know of it).
     with django_assert_num_queries(2):
-        access, arrival = _arrive(room.session.pk, outsider, "arrival-test", None)
+        access, arrival = _arrive(room.session.pk, outsider, None, "arrival-test", None)
     assert access.close_code == CLOSE_FORBIDDEN and arrival is None

@@ -4,6 +4,7 @@ import pytest
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.models import Session
 from django.urls import reverse
 
 from accounts import services
@@ -39,6 +40,23 @@ def test_logout_sends_a_disconnect_to_the_persons_sockets(client, employee,
         client.post(reverse("account_logout"))
 
     assert listener.receive() == {"type": "user.disconnect", "reason": "logout"}
+
+
+def test_a_logout_deletes_the_login_before_it_tells_the_sockets(client, employee, monkeypatch):
+    """Otherwise a socket arriving between the two would keep its room after the logout."""
+    client.force_login(employee)
+    key = client.cookies["sessionid"].value
+    login_left_when_told = []
+    tell = services.user_sessions_end
+
+    def spy(*, user):
+        login_left_when_told.append(Session.objects.filter(session_key=key).exists())
+        tell(user=user)
+
+    monkeypatch.setattr(services, "user_sessions_end", spy)
+    client.post(reverse("account_logout"))
+
+    assert login_left_when_told == [False]
 
 
 def test_deactivation_sends_a_disconnect_and_blocks_the_session(
