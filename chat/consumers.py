@@ -107,6 +107,24 @@ def _presence_frame(session_id: int) -> dict[str, Any]:
 
 
 class ChatConsumer(AsyncWebsocketConsumer):
+    async def __call__(self, scope, receive, send) -> None:
+        """Channels' consumer loop, with `disconnect()` run however it ends.
+
+        Channels calls disconnect() only for a websocket.disconnect event; a consumer that ends
+        by an exception skips it. The common case is not an error: a broadcast sent in the gap
+        between the client's close frame and its websocket.disconnect makes uvicorn raise
+        ClientDisconnected, which it swallows without a log. Without this, such a socket's
+        re-check task ran on forever (keeping the consumer alive and touching its presence row:
+        a ghost in the room), and its channel stayed in the room's groups for a day, every
+        broadcast to them buffered for it in this process (channels_redis's receive_buffer).
+        """
+        try:
+            await super().__call__(scope, receive, send)
+        except Exception:  # not CancelledError: a server shutting down, or a test's teardown
+            if hasattr(self, "closing"):  # connect() ran; disconnect() is safe to repeat
+                await self.disconnect(1006)
+            raise
+
     async def connect(self) -> None:
         self.session_id: int = self.scope["url_route"]["kwargs"]["session_id"]
         self.user = self.scope.get("user")
@@ -115,7 +133,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.login_key: str | None = getattr(self.scope.get("session"), "session_key", None)
         self.room_group = events.room_group(self.session_id)
         self.mod_group = events.moderators_group(self.session_id)
-        self.joined = False
+        self.joined = False  # in the room: arrived, present, not yet left
+        self.in_groups: set[str] = set()  # the channel-layer groups to leave, however it ends
         self.closing = False
         self.is_moderator = False
         self.history_ids: set[int] = set()
@@ -147,6 +166,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await self._lose_access(access)
             await self._leave(self.room_group, user_group)
             return
+        self.joined = True  # from here on, disconnect() leaves the room properly
         self.user = access.user
         self.rules_key = access.rules_key
         self.group_id = access.session.group_id
@@ -154,7 +174,6 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.is_moderator = access.is_moderator
         if self.is_moderator:
             await self._join(self.mod_group)
-        self.joined = True
         pages = arrival["pages"]
         for number, page in enumerate(pages):
             await self._send_frame({"type": "history", "messages": page,
@@ -184,9 +203,11 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if self.recheck_task is not None:
             self.recheck_task.cancel()
         if not self.joined:
+            if self.in_groups:  # a connect() that failed halfway
+                await self._leave(*self.in_groups)
             return
         self.joined = False
-        await self._leave(self.room_group, user_group_name(self.user.pk), self.mod_group)
+        await self._leave(*self.in_groups)
         announce = await self._in_database(_leave_room)(self.session_id, self.user.pk,
                                                              self.channel_name)
         await self._announce(announce, "presence.leave")
@@ -288,10 +309,12 @@ class ChatConsumer(AsyncWebsocketConsumer):
         async with _layer_gate():
             for group in groups:
                 await self.channel_layer.group_add(group, self.channel_name)
+                self.in_groups.add(group)
 
     async def _leave(self, *groups: str) -> None:
         async with _layer_gate():
             for group in groups:
+                self.in_groups.discard(group)
                 await self.channel_layer.group_discard(group, self.channel_name)
 
     def _in_database(self, func):

@@ -1,0 +1,76 @@
+"""A socket leaves the room however its consumer ends, not only through websocket.disconnect."""
+
+import asyncio
+
+import pytest
+from uvicorn.protocols.utils import ClientDisconnected
+
+from chat.models import Presence
+from peersupport.asgi import application
+from tests.chat import conftest
+from tests.chat.conftest import open_chat
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def recheck_loops() -> list[asyncio.Task]:
+    return [task for task in asyncio.all_tasks()
+            if getattr(task.get_coro(), "__qualname__", "") == "ChatConsumer._recheck_loop"]
+
+
+async def test_a_socket_whose_client_left_mid_send_still_leaves_the_room(room, monkeypatch):
+    """uvicorn raises ClientDisconnected for a frame sent after the client's close frame (and
+    swallows it silently): a broadcast landing in that gap ends the consumer by exception."""
+    client_left = asyncio.Event()
+
+    async def server_after_the_client_left(scope, receive, send):
+        async def send_or_fail(message):
+            if client_left.is_set() and message["type"] == "websocket.send":
+                raise ClientDisconnected()
+            await send(message)
+
+        await application(scope, receive, send_or_fail)
+
+    monkeypatch.setattr(conftest, "application", server_after_the_client_left)
+    leaving = await open_chat(room.member, room.session)
+    monkeypatch.setattr(conftest, "application", application)
+    async with await open_chat(room.member2, room.session) as staying:
+        client_left.set()
+        await staying.say("Is anyone still here?")
+        with pytest.raises(ClientDisconnected):
+            await leaving.communicator.wait(timeout=3)
+
+        assert not await Presence.objects.filter(user=room.member).aexists()
+        assert len(recheck_loops()) == 1  # the staying socket's only
+
+
+async def test_a_connect_that_fails_halfway_leaves_the_groups_it_joined(room, monkeypatch):
+    """The socket joined the room's and the person's groups, then its arrival failed (a
+    database error): it must not stay in them, buffering every broadcast for nobody."""
+    from channels.layers import get_channel_layer
+
+    from chat import consumers
+
+    def arrival_fails(*args, **kwargs):
+        raise RuntimeError("the database went away")
+
+    layer = get_channel_layer()
+    joined: dict[str, set[str]] = {}
+    add, discard = layer.group_add, layer.group_discard
+
+    async def tracking_add(group, channel):
+        joined.setdefault(channel, set()).add(group)
+        await add(group, channel)
+
+    async def tracking_discard(group, channel):
+        joined.get(channel, set()).discard(group)
+        await discard(group, channel)
+
+    monkeypatch.setattr(layer, "group_add", tracking_add)
+    monkeypatch.setattr(layer, "group_discard", tracking_discard)
+    monkeypatch.setattr(consumers, "_arrive", arrival_fails)
+    failing = await open_chat(room.member, room.session, arrival=False)
+    with pytest.raises(RuntimeError):
+        await failing.communicator.wait(timeout=3)
+
+    assert joined and all(groups == set() for groups in joined.values())
