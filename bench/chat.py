@@ -18,13 +18,17 @@ connects N members (default 50) to one room, and measures:
 2. saturation: offered deliveries/s raised step by step until p99 passes 500 ms;
 3. the same saturation against bench/bare_consumer.py (a bare Channels broadcast: no storage,
    no checks) on the same Redis layer, and the ratio chat / bare;
-4. 500 authenticated sockets (--crowd) opened within 5 s in another room: failures, time, and
-   the server's RSS before, with them open, and --rss-wait seconds (default 60) after closing.
+4. 500 authenticated sockets (--crowd) opened all at once in another room (or spread evenly
+   over --crowd-spread seconds): failures, the time until the last one had its history, each
+   socket's handshake time (p50/p99), the server's CPU per socket, and the server's RSS before,
+   with them open, and --rss-wait seconds (default 60) after closing. --crowd-rounds repeats it:
+   a leak grows RSS round after round; the allocator's high-water mark does not.
 
 Targets (issue 5, this 2-core machine): p50 <= 20 ms and p99 <= 150 ms at 50 x 10 msg/s with 0 lost
 and 0 duplicated; saturation >= 2,000 deliveries/s and >= half the bare broadcast's; 500 sockets
-in 5 s without failure, RSS back near its baseline. The load generator shares the machine with
-the server (one asyncio process, uvloop when available), so the figures are conservative.
+in 5 s without failure (all at once), RSS back near its baseline. The load generator shares the
+machine with the server (one asyncio process, uvloop when available), so the figures are
+conservative.
 `--profile` samples the server with py-spy during the steady phase and while the crowd connects,
 and prints the hottest code (py-spy must be installed: pip install py-spy).
 """
@@ -65,7 +69,10 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--messages", type=int, default=10_000, help="steady messages (10000)")
     parser.add_argument("--step-seconds", type=float, default=10, help="saturation step (10 s)")
     parser.add_argument("--crowd", type=int, default=500, help="sockets opened at once (500)")
-    parser.add_argument("--crowd-seconds", type=float, default=5, help="...within (5 s)")
+    parser.add_argument("--crowd-seconds", type=float, default=5,
+                        help="...all open within (target, 5 s)")
+    parser.add_argument("--crowd-spread", type=float, default=0,
+                        help="start them evenly over this many seconds (0: all at once)")
     parser.add_argument("--rss-wait", type=float, default=60, help="memory wait after (60 s)")
     parser.add_argument("--crowd-rounds", type=int, default=1, help="repeat the crowd (1)")
     parser.add_argument("--skip-bare", action="store_true", help="no bare-consumer baseline")
@@ -108,6 +115,12 @@ class Server:
             except OSError:
                 time.sleep(0.1)
         raise SystemExit(f"{app} did not start")
+
+    @property
+    def cpu_seconds(self) -> float:
+        """User + system CPU the server process has used so far."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     @property
     def rss_mb(self) -> float:
@@ -172,23 +185,48 @@ def profile_report(out: Path, top: int = 15) -> None:
     print(f"  (raw stacks: {out})")
 
 
-async def crowd_phase(args, chat: Server, origin: str, data: dict) -> None:
+async def crowd_phase(args, chat: Server, origin: str, data: dict) -> list[str]:
     """Many sockets at once, `--crowd-rounds` times: a leak grows RSS round after round, an
     allocator's high-water mark does not."""
-    print(f"\n4. {args.crowd} authenticated sockets within {args.crowd_seconds:g} s")
+    how = (f"spread over {args.crowd_spread:g} s" if args.crowd_spread else "all at once")
+    print(f"\n4. {args.crowd} authenticated sockets, {how} (target: open within "
+          f"{args.crowd_seconds:g} s)")
     cookies = data["cookies"][:args.crowd]
+    rounds: list[str] = []
+    probes = []
+
+    async def probe(label: str) -> None:
+        """BENCH_MEMPROBE=1: the server writes a memory report (bench/memprobe.py); RSS is
+        read before, as the probe's own work costs memory."""
+        if not os.environ.get("BENCH_MEMPROBE"):
+            return
+        probes.append(label)
+        report = Path(f"/tmp/memprobe-{chat.process.pid}-{len(probes)}.txt")
+        chat.process.send_signal(signal.SIGUSR1)
+        while not report.exists():
+            await asyncio.sleep(0.2)
+        print(f"  memprobe {len(probes)} ({label}): {report}")
+
     await asyncio.sleep(2)
     baseline = chat.rss_mb
+    await probe("before")
     for round_number in range(1, args.crowd_rounds + 1):
         crowd = Room(f"ws://127.0.0.1:{chat.port}", origin, data["crowd_room"], cookies)
         crowd_profile = PROFILE.with_name("bench-chat-crowd-profile.txt")
-        profiler = (profile_start(chat.process.pid, args.crowd_seconds + 10, crowd_profile)
+        profiler = (profile_start(chat.process.pid, args.crowd_spread + 10, crowd_profile)
                     if args.profile and round_number == 1 else None)
-        took = await crowd.connect(spread_seconds=args.crowd_seconds)
+        cpu_before = chat.cpu_seconds
+        took = await crowd.connect(spread_seconds=args.crowd_spread)
+        cpu = chat.cpu_seconds - cpu_before
         await asyncio.sleep(1)
         during = chat.rss_mb
+        await probe(f"round {round_number} open")
+        handshakes = sorted(crowd.connect_ms) or [float("nan")]
         print(f"  round {round_number}: opened {len(crowd.sockets)}/{args.crowd} in {took:.1f} s, "
-              f"{crowd.connect_failures} failures")
+              f"{crowd.connect_failures} failures; handshake p50 "
+              f"{handshakes[len(handshakes) // 2]:.0f} ms, p99 "
+              f"{handshakes[min(len(handshakes) - 1, int(len(handshakes) * 0.99))]:.0f} ms; "
+              f"server CPU {1000 * cpu / max(1, args.crowd):.1f} ms per socket")
         if profiler is not None:
             profiler.wait()
             profile_report(crowd_profile)
@@ -196,6 +234,12 @@ async def crowd_phase(args, chat: Server, origin: str, data: dict) -> None:
         await asyncio.sleep(args.rss_wait)
         print(f"  server RSS: before {baseline:.0f} MB, with them open {during:.0f} MB, "
               f"{args.rss_wait:g} s after closing {chat.rss_mb:.0f} MB")
+        await probe(f"round {round_number} after")
+        rounds.append(f"round {round_number}: {len(crowd.sockets)}/{args.crowd} open in "
+                      f"{took:.1f} s (target {args.crowd_seconds:g} s), "
+                      f"{crowd.connect_failures} failures; RSS {baseline:.0f} -> {during:.0f} -> "
+                      f"{chat.rss_mb:.0f} MB {args.rss_wait:g} s after closing")
+    return rounds
 
 
 async def measure(args, env_chat: dict, env_bare: dict, data: dict) -> None:
@@ -224,8 +268,9 @@ async def measure(args, env_chat: dict, env_bare: dict, data: dict) -> None:
         if "saturation" in args.phases and not args.skip_bare:
             bare_best = await bare_phase(args, env_bare, cookies)
 
+        crowd_rounds: list[str] = []
         if "crowd" in args.phases:
-            await crowd_phase(args, chat, origin, data)
+            crowd_rounds = await crowd_phase(args, chat, origin, data)
 
         print("\nSummary")
         if steady is not None:
@@ -236,6 +281,8 @@ async def measure(args, env_chat: dict, env_bare: dict, data: dict) -> None:
             ratio = chat_best / bare_best if bare_best == bare_best and bare_best else 0
             print(f"  saturation: chat {chat_best:.0f}/s (target >= 2000), bare "
                   f"{bare_best:.0f}/s, ratio {ratio:.2f} (target >= 0.5)")
+        for line in crowd_rounds:
+            print(f"  crowd {line}")
     finally:
         chat.stop()
 

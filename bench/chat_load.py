@@ -105,6 +105,8 @@ class Room:
         self.readers: list[asyncio.Task] = []
         self.tracker: Tracker | None = None
         self.connect_failures = 0
+        # Per socket: from its first byte to its last arrival frame (history), in ms.
+        self.connect_ms: list[float] = []
 
     async def _open(self, cookie: str):
         ws = await websockets.connect(self.url,
@@ -126,11 +128,14 @@ class Room:
 
         async def one(index: int, cookie: str):
             await asyncio.sleep(index * step)
+            began = time.perf_counter()
             try:
-                return await self._open(cookie)
+                ws = await self._open(cookie)
             except Exception:  # any failure to get in counts; the figure is what matters
                 self.connect_failures += 1
                 return None
+            self.connect_ms.append((time.perf_counter() - began) * 1000)
+            return ws
 
         opened = await asyncio.gather(*(one(i, c) for i, c in enumerate(self.cookies)))
         self.sockets = [ws for ws in opened if ws is not None]

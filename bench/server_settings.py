@@ -11,3 +11,8 @@ CHAT_RATE_SUSTAINED = (10_000_000, 60)
 
 # The channel layer's Redis pool options (no socket timeout, a large pool) are production's own
 # (peersupport/settings.py), so the bench no longer repeats them here.
+
+if env.bool("BENCH_MEMPROBE", default=False):  # noqa: F405 (what holds memory: bench/memprobe.py)
+    from bench import memprobe
+
+    memprobe.install()
