@@ -74,3 +74,19 @@ async def test_a_connect_that_fails_halfway_leaves_the_groups_it_joined(room, mo
         await failing.communicator.wait(timeout=3)
 
     assert joined and all(groups == set() for groups in joined.values())
+
+
+async def test_the_process_counts_the_sockets_of_each_room_until_they_close(room):
+    from chat import consumers
+
+    group = f"chat_{room.session.pk}"
+    alice = await open_chat(room.member, room.session)
+    bob = await open_chat(room.member2, room.session)
+    assert consumers._room_sockets[group] == 2
+    await alice.disconnect()
+    await bob.disconnect()
+    for _ in range(100):  # the consumers finish after the sockets closed
+        if group not in consumers._room_sockets:
+            break
+        await asyncio.sleep(0.01)
+    assert group not in consumers._room_sockets

@@ -82,3 +82,40 @@ def test_a_refused_arrival_reads_nothing_of_the_room(room, outsider, django_asse
         access, arrival = _arrive(room.session.pk, outsider, None, "arrival-test", None)
     assert access.close_code == CLOSE_FORBIDDEN and arrival is None
 
+
+
+def test_an_arrival_among_many_sockets_still_arriving_asks_for_the_coalesced_list(room, settings):
+    """A join notice goes to every socket in the room's group, arrived or not: counted by the
+    people present alone, each early arrival of a crowd sent one to the whole crowd."""
+    settings.CHAT_PRESENCE_DELTA_LIMIT = 3
+    _, arrival = _arrive(room.session.pk, room.member, None, "crowd-1", None, sockets_here=4)
+    assert len(arrival["state"]["presence"]) == 1 and arrival["announce"] == "list"
+    _, arrival = _arrive(room.session.pk, room.member2, None, "small-1", None, sockets_here=2)
+    assert arrival["announce"] == "delta"
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_broadcasts_and_frames_make_no_extra_hop_to_the_database_thread(room, monkeypatch):
+    """Channels hops to the database thread before every event it dispatches; the chat keeps
+    that only for connects and disconnects (a broadcast needs no database, and a frame's own
+    hop closes stale connections)."""
+    from channels import consumer as channels_consumer
+
+    hops: list[str] = []
+    close_old = channels_consumer.aclose_old_connections
+
+    async def counting():
+        hops.append("aclose_old_connections")
+        await close_old()
+
+    monkeypatch.setattr(channels_consumer, "aclose_old_connections", counting)
+    alice = await open_chat(room.member, room.session)
+    bob = await open_chat(room.member2, room.session)
+    try:
+        assert len(hops) == 2  # the two connects
+        await alice.say("Hello, Bob.")
+        assert (await bob.receive_type("message"))["body"] == "Hello, Bob."
+        assert len(hops) == 2  # not for the frame, nor for the broadcast to both sockets
+    finally:
+        await alice.disconnect()
+        await bob.disconnect()
