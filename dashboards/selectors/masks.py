@@ -36,22 +36,23 @@ def people_count(field: str, bits: int) -> PeopleCount:
     return PeopleCount(field, bits)
 
 
-def people_rows(scope: Scope) -> Q:
-    """One row per person for the whole scope: overall, in the chosen category or group."""
+def _filtered_rows(scope: Scope) -> Q | None:
+    """The rows of the chosen group or category, None without such a filter."""
     if scope.group_id:
         return Q(level=Level.GROUP, group_id=scope.group_id)
     if scope.category:
         return Q(level=Level.CATEGORY, category=scope.category)
-    return Q(level=Level.PERSON)
+    return None
+
+
+def people_rows(scope: Scope) -> Q:
+    """One row per person for the whole scope: overall, in the chosen category or group."""
+    return _filtered_rows(scope) or Q(level=Level.PERSON)
 
 
 def category_rows(scope: Scope) -> Q:
     """One row per person and category in scope."""
-    if scope.group_id:
-        return Q(level=Level.GROUP, group_id=scope.group_id)
-    if scope.category:
-        return Q(level=Level.CATEGORY, category=scope.category)
-    return Q(level=Level.CATEGORY)
+    return _filtered_rows(scope) or Q(level=Level.CATEGORY)
 
 
 def group_rows(scope: Scope) -> Q:
