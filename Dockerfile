@@ -9,6 +9,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
+# jemalloc: the servers run on it (deploy/with-jemalloc, the entrypoint), so the memory a crowd
+# of sockets used goes back to the system once it has left (peersupport/memory.py).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libjemalloc2 \
+    && rm -rf /var/lib/apt/lists/*
+
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 
@@ -25,6 +31,8 @@ USER peersupport
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "deploy/healthcheck.py"]
+
+ENTRYPOINT ["/app/deploy/with-jemalloc"]
 
 # Uvicorn serves peersupport.asgi:application (Django over HTTP, Channels over websockets).
 # --proxy-headers: the client address and scheme come from the nginx proxy in front.

@@ -23,6 +23,13 @@ connects N members (default 50) to one room, and measures:
    socket's handshake time (p50/p99), the server's CPU per socket, and the server's RSS before,
    with them open, and --rss-wait seconds (default 60) after closing. --crowd-rounds repeats it:
    a leak grows RSS round after round; the allocator's high-water mark does not.
+   The baseline is read once the server has served (--crowd-warmup, default 30 sockets opened
+   and closed first, as the steady phase does in a full run): what a process loads on its first
+   socket is its working set, not what a crowd leaves behind.
+
+The servers run as production's do, through deploy/with-jemalloc: on jemalloc when libjemalloc2
+is installed (the first line says which allocator they got); --allocator pymalloc runs them on
+CPython's own allocator instead, for comparison.
 
 Targets (issue 5, this 2-core machine): p50 <= 20 ms and p99 <= 150 ms at 50 x 10 msg/s with 0 lost
 and 0 duplicated; saturation >= 2,000 deliveries/s and >= half the bare broadcast's; 500 sockets
@@ -75,6 +82,11 @@ def parse_args() -> argparse.Namespace:
                         help="start them evenly over this many seconds (0: all at once)")
     parser.add_argument("--rss-wait", type=float, default=60, help="memory wait after (60 s)")
     parser.add_argument("--crowd-rounds", type=int, default=1, help="repeat the crowd (1)")
+    parser.add_argument("--crowd-warmup", type=int, default=30,
+                        help="open and close this many sockets before the baseline (30)")
+    parser.add_argument("--allocator", choices=("jemalloc", "pymalloc"), default="jemalloc",
+                        help="the servers' allocator: production's jemalloc (deploy/with-jemalloc"
+                             ", when libjemalloc2 is installed) or CPython's own")
     parser.add_argument("--skip-bare", action="store_true", help="no bare-consumer baseline")
     parser.add_argument("--skip-crowd", action="store_true", help="no many-sockets phase")
     parser.add_argument("--only", action="append", choices=PHASES, metavar="PHASE",
@@ -102,7 +114,8 @@ class Server:
     def __init__(self, app: str, env: dict[str, str]):
         self.port = free_port()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port",
+            [str(ROOT / "deploy" / "with-jemalloc"),  # production's allocator (--allocator)
+             sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port",
              str(self.port), "--log-level", "warning", "--no-access-log", "--lifespan", "off"],
             cwd=ROOT, env=env)
         deadline = time.monotonic() + 30
@@ -121,6 +134,11 @@ class Server:
         """User + system CPU the server process has used so far."""
         fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    @property
+    def allocator(self) -> str:
+        maps = Path(f"/proc/{self.process.pid}/maps").read_text()
+        return "jemalloc" if "libjemalloc" in maps else "pymalloc"
 
     @property
     def rss_mb(self) -> float:
@@ -207,6 +225,12 @@ async def crowd_phase(args, chat: Server, origin: str, data: dict) -> list[str]:
             await asyncio.sleep(0.2)
         print(f"  memprobe {len(probes)} ({label}): {report}")
 
+    if args.crowd_warmup:
+        warm = Room(f"ws://127.0.0.1:{chat.port}", origin, data["crowd_room"],
+                    cookies[:args.crowd_warmup])
+        await warm.connect()
+        await warm.close()
+        print(f"  warm-up: {len(warm.sockets)} sockets opened and closed")
     await asyncio.sleep(2)
     baseline = chat.rss_mb
     await probe("before")
@@ -232,13 +256,14 @@ async def crowd_phase(args, chat: Server, origin: str, data: dict) -> list[str]:
             profile_report(crowd_profile)
         await crowd.close()
         await asyncio.sleep(args.rss_wait)
+        after = chat.rss_mb
         print(f"  server RSS: before {baseline:.0f} MB, with them open {during:.0f} MB, "
-              f"{args.rss_wait:g} s after closing {chat.rss_mb:.0f} MB")
+              f"{args.rss_wait:g} s after closing {after:.0f} MB")
         await probe(f"round {round_number} after")
         rounds.append(f"round {round_number}: {len(crowd.sockets)}/{args.crowd} open in "
                       f"{took:.1f} s (target {args.crowd_seconds:g} s), "
                       f"{crowd.connect_failures} failures; RSS {baseline:.0f} -> {during:.0f} -> "
-                      f"{chat.rss_mb:.0f} MB {args.rss_wait:g} s after closing")
+                      f"{after:.0f} MB {args.rss_wait:g} s after closing ({chat.allocator})")
     return rounds
 
 
@@ -246,7 +271,10 @@ async def measure(args, env_chat: dict, env_bare: dict, data: dict) -> None:
     cookies = data["cookies"]
     chat = Server("peersupport.asgi:application", env_chat)
     origin = f"http://127.0.0.1:{chat.port}"
-    print(f"server: uvicorn pid {chat.process.pid}, RSS {chat.rss_mb:.0f} MB at start")
+    print(f"server: uvicorn pid {chat.process.pid}, RSS {chat.rss_mb:.0f} MB at start, "
+          f"allocator {chat.allocator}" + (" (libjemalloc2 is not installed: apt-get install "
+                                           "libjemalloc2)" if chat.allocator != args.allocator
+                                           else ""))
     steady = None
     chat_best = bare_best = float("nan")
     try:
@@ -328,6 +356,7 @@ def main() -> None:
     prefix = f"bench-{os.getpid()}"
     env_chat = chat_setup.server_env(database_url=database_url, redis_url=redis_url,
                                      prefix=prefix)
+    env_chat["PEERSUPPORT_ALLOCATOR"] = args.allocator
     env_bare = {**env_chat, "CHANNELS_PREFIX": prefix + "-bare"}
     print(f"database {database_url}\nredis    {redis_url}")
     chat_setup.ensure_database(database_url)

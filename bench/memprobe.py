@@ -13,8 +13,9 @@ The report is written in the signal handler (the event loop's thread), so it see
 state; the loop pauses meanwhile (a second or two). tracemalloc costs memory and slows a
 500-socket burst about 5x (handshakes time out): use FRAMES=0 for counts at full speed, and
 tracemalloc with a smaller crowd (--crowd 200 --crowd-seconds 10). pymalloc's figures are
-hidden while tracemalloc hooks the allocator. BENCH_MEMPROBE_TRIM=1 also calls
-malloc_trim(0) after the collection and reports RSS again (so later rounds start trimmed).
+hidden while tracemalloc hooks the allocator. BENCH_MEMPROBE_TRIM=1 also runs the server's own
+release (peersupport.memory: jemalloc's purge, or glibc's malloc_trim) before and after the
+collection, and reports RSS each time (so later rounds start released).
 
     python bench/memprobe.py /tmp/memprobe-<pid>-1.snap /tmp/memprobe-<pid>-3.snap [top]
 """
@@ -36,6 +37,7 @@ from pathlib import Path
 
 OUT = Path("/tmp")
 _count = 0
+_first: dict = {}  # the first report's modules and type counts: later reports show what grew
 
 
 class _MallInfo2(ctypes.Structure):
@@ -55,6 +57,27 @@ def _mallinfo() -> str:
     return (f"glibc: heap (sbrk+arenas) {info.arena / mb:.1f} MB, in use {info.uordblks / mb:.1f}"
             f" MB, free in heap {info.fordblks / mb:.1f} MB, mmapped {info.hblkhd / mb:.1f} MB "
             f"({info.hblks} blocks), trimmable top {info.keepcost / mb:.1f} MB")
+
+
+def _jemalloc() -> str:
+    """jemalloc's own figures, when it is the allocator (LD_PRELOAD, PYTHONMALLOC=malloc)."""
+    try:
+        mallctl = ctypes.CDLL(None).mallctl
+    except AttributeError:
+        return "jemalloc: not loaded"
+    size = ctypes.c_size_t(8)
+    epoch = ctypes.c_uint64(1)
+    mallctl(b"epoch", None, None, ctypes.byref(epoch), ctypes.c_size_t(8))
+    figures = []
+    for name in ("allocated", "active", "metadata", "resident", "mapped", "retained"):
+        value = ctypes.c_size_t(0)
+        mallctl(f"stats.{name}".encode(), ctypes.byref(value), ctypes.byref(size), None, 0)
+        figures.append(f"{name} {value.value / 2**20:.1f} MB")
+    flag = ctypes.c_bool(False)
+    flag_size = ctypes.c_size_t(1)
+    mallctl(b"background_thread", ctypes.byref(flag), ctypes.byref(flag_size), None, 0)
+    figures.append(f"background_thread {flag.value}")
+    return "jemalloc: " + ", ".join(figures)
 
 
 def _pymalloc() -> str:
@@ -88,8 +111,75 @@ def _proc() -> str:
     return rss + "\nsmaps_rollup: " + ", ".join(" ".join(line.split()) for line in keep)
 
 
+def _mappings() -> str:
+    """Resident memory by mapping (name, or 'anon' with its size): which kind of memory grew."""
+    totals = collections.Counter()
+    name = ""
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        fields = line.split()
+        if "-" in fields[0] and not fields[0].endswith(":"):
+            start, end = (int(part, 16) for part in fields[0].split("-"))
+            name = fields[5] if len(fields) > 5 else f"anon {(end - start) // 1024} kB"
+            name = name.rsplit("/", 1)[-1]
+        elif fields[0] == "Rss:":
+            totals[name] += int(fields[1])
+    return "resident by mapping (kB):\n" + "\n".join(
+        f"  {kb:8d}  {name}" for name, kb in totals.most_common(25))
+
+
 def _type_counts() -> collections.Counter:
     return collections.Counter(type(obj).__qualname__ for obj in gc.get_objects())
+
+
+def _name(obj) -> str:
+    kind = type(obj)
+    if kind.__module__ == "builtins":
+        return kind.__qualname__
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def _collect_garbage() -> tuple[int, str]:
+    """A full collection that keeps what it found (gc.DEBUG_SAVEALL) long enough to say what it
+    was: the cycles' objects by class, and each container by what held it (class.attribute)."""
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        collected = gc.collect()
+        garbage = list(gc.garbage)
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    owner_of_dict = {id(getattr(obj, "__dict__", None)): obj for obj in garbage
+                     if isinstance(getattr(obj, "__dict__", None), dict)}
+    held_by = collections.Counter()
+    for parent in garbage:
+        if isinstance(parent, dict):
+            owner = owner_of_dict.get(id(parent))
+            where = _name(owner) if owner is not None else "dict"
+            for key, value in parent.items():
+                if isinstance(value, (list, dict, set)) or type(value).__name__ == "method":
+                    held_by[f"{_name(value)} in {where}[{key!r}]"] += 1
+        elif isinstance(parent, (list, tuple, set)):
+            for value in parent:
+                if isinstance(value, (list, dict, set)):
+                    held_by[f"{_name(value)} in {_name(parent)}"] += 1
+    kinds = collections.Counter(_name(obj) for obj in garbage)
+    frames = collections.Counter(
+        f"frame {obj.f_code.co_qualname} ({obj.f_code.co_filename.rsplit('/', 2)[-2]})"
+        for obj in garbage if type(obj).__name__ == "frame")
+    ids = {id(obj) for obj in garbage}
+    for sample in [obj for obj in garbage if isinstance(obj, BaseException)][:3]:
+        holders = [_name(ref) + (f" {ref.f_code.co_qualname}" if type(ref).__name__ == "frame"
+                                 else "") for ref in gc.get_referrers(sample) if id(ref) in ids]
+        frames[f"{_name(sample)} held by {holders}"] += 1
+    text = ("garbage found by the collection, by class:\n" + "\n".join(
+        f"  {count:8d}  {name}" for name, count in kinds.most_common(40))
+        + "\nframes in the garbage, and what holds an exception:\n" + "\n".join(
+        f"  {count:8d}  {name}" for name, count in frames.most_common(20))
+        + "\ncontainers in the garbage, by holder:\n" + "\n".join(
+        f"  {count:8d}  {name}" for name, count in held_by.most_common(50)))
+    del garbage, owner_of_dict, parent
+    gc.collect()  # the saved cycles are unreachable again once the list lets them go
+    return collected, text
 
 
 def _tasks() -> str:
@@ -135,8 +225,12 @@ def _channel_layer() -> str:
                     f"  redis pool: available {len(getattr(pool, '_available_connections', ()))}, "
                     f"in use {len(getattr(pool, '_in_use_connections', ()))}")
     from chat import consumers
-    from peersupport import realtime
+    from peersupport import memory, realtime
 
+    releaser = memory.releaser()
+    lines.append(f"peersupport.memory: allocator {memory.allocator}, releases "
+                 f"{releaser.releases} (the last took {1000 * releaser.last_seconds:.0f} ms), "
+                 f"sockets closed since {releaser.closed}")
     lines.append(f"chat.consumers._layer_gates {len(consumers._layer_gates)}, "
                  f"peersupport.realtime._senders {len(realtime._senders)} "
                  f"(queued {sum(len(s.queue) for s in realtime._senders.values())})")
@@ -146,11 +240,16 @@ def _channel_layer() -> str:
 def _report(number: int) -> None:
     stem = OUT / f"memprobe-{os.getpid()}-{number}"
     sections = [f"memprobe {number}, pid {os.getpid()}", _proc(), _mallinfo(), _pymalloc()]
+    if os.environ.get("BENCH_MEMPROBE_TRIM"):  # the server's own release, before anything else
+        from peersupport import memory
+
+        memory._release()
+        sections.append("released first: " + _proc().splitlines()[0] + "\n" + _jemalloc())
     current, peak = tracemalloc.get_traced_memory()
     sections.append(f"tracemalloc: traced now {current / 2**20:.1f} MB, peak {peak / 2**20:.1f} MB,"
                     f" its own overhead {tracemalloc.get_tracemalloc_memory() / 2**20:.1f} MB")
     before = _type_counts()
-    collected = gc.collect()
+    collected, garbage = _collect_garbage()
     after = _type_counts()
     sections.append(_pymalloc().replace("pymalloc:", "pymalloc after the collection:"))
     sections.append(f"gc: {sum(before.values())} tracked objects, a full collection freed "
@@ -159,11 +258,23 @@ def _report(number: int) -> None:
     sections.append("types (after collection: count, freed by it):\n" + "\n".join(
         f"  {count:8d} {before[name] - count:+8d}  {name}"
         for name, count in after.most_common(40)))
-    sections.append(_proc() + "  (after gc.collect)")
-    if os.environ.get("BENCH_MEMPROBE_TRIM"):  # what the allocators could give back now
-        trimmed = ctypes.CDLL("libc.so.6").malloc_trim(0)
-        sections.append(_proc() + f"  (after malloc_trim(0), returned {trimmed})")
-    sections += [_tasks(), _channel_layer(),
+    if not _first:
+        _first.update(modules=set(sys.modules), types=after)
+    else:
+        grown = (after - _first["types"]).most_common(40)
+        sections.append("types grown since the first report (after collection):\n" + "\n".join(
+            f"  {count:+8d}  {name}" for name, count in grown))
+        new = sorted(set(sys.modules) - _first["modules"])
+        sections.append(f"modules imported since the first report: {len(new)}\n  "
+                        + " ".join(new))
+    sections.append(garbage)
+    sections.append(_proc() + "  (after gc.collect)\n" + _mallinfo() + "\n" + _jemalloc())
+    if os.environ.get("BENCH_MEMPROBE_TRIM"):  # after the collection, as the server does it
+        from peersupport import memory
+
+        memory._release()
+        sections.append(_proc() + "  (after the allocator's release)\n" + _jemalloc())
+    sections += [_mappings(), _tasks(), _channel_layer(),
                  f"threads: {threading.active_count()}"]
     if not tracemalloc.is_tracing():
         _write(stem, sections)

@@ -24,6 +24,7 @@ from django.db import transaction
 from chat import events, frames, selectors, services
 from chat.handlers import FRAME_TYPES, handle_frame, lost_access_extra
 from chat.policies import CLOSE_SIGNED_OUT, PHASE_LOBBY, PHASE_OPEN, RoomAccess, room_access
+from peersupport import memory
 from peersupport.realtime import sends_from_loop, user_group_name
 from sessions.models import Session
 
@@ -136,6 +137,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
             if hasattr(self, "closing"):  # connect() ran; disconnect() is safe to repeat
                 await self.disconnect(1006)
             raise
+        finally:
+            # Counted once its leaving is done (the room, the groups, the presence row), so a
+            # crowd's memory is released after its last socket's work, not during it.
+            memory.sockets_closed()
 
     async def dispatch(self, message: dict[str, Any]) -> None:
         """Channels' dispatch, without its hop to the database thread (`aclose_old_connections`)
@@ -236,7 +241,13 @@ class ChatConsumer(AsyncWebsocketConsumer):
             if _room_sockets[self.room_group] <= 0:
                 del _room_sockets[self.room_group]
         if self.recheck_task is not None:
-            self.recheck_task.cancel()
+            # Let go of the task as it is cancelled: once done it holds its CancelledError, whose
+            # traceback holds _recheck_loop's frame, whose `self` is this consumer. Kept, that
+            # cycle took the whole socket (consumer, scope, session, user, the server's protocol
+            # objects: ~90 objects) past reference counting to the cyclic collector's rare full
+            # collections, so a crowd's memory stayed allocated long after it left.
+            task, self.recheck_task = self.recheck_task, None
+            task.cancel()
         if not self.joined:
             if self.in_groups:  # a connect() that failed halfway
                 await self._leave(*self.in_groups)

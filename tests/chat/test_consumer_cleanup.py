@@ -90,3 +90,38 @@ async def test_the_process_counts_the_sockets_of_each_room_until_they_close(room
             break
         await asyncio.sleep(0.01)
     assert group not in consumers._room_sockets
+
+
+async def test_a_closed_socket_is_freed_at_once_not_left_to_the_cyclic_collector(room, monkeypatch):
+    """A consumer that closed must go by reference counting alone. The cancelled re-check task
+    kept it in a cycle (task -> CancelledError -> traceback -> _recheck_loop's frame -> the
+    consumer -> the task), so 500 closed sockets waited as ~45,000 objects for a full collection
+    that a quiet server may not run for hours: their memory never went back."""
+    import gc
+    import weakref
+
+    from chat import consumers
+
+    made: list[weakref.ref] = []
+    original_init = consumers.ChatConsumer.__init__
+
+    def recording_init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        made.append(weakref.ref(self))
+
+    monkeypatch.setattr(consumers.ChatConsumer, "__init__", recording_init)
+    gc.collect()
+    gc.disable()  # only reference counting may free it now
+    try:
+        client = await open_chat(room.member, room.session)
+        await client.disconnect()
+        for _ in range(100):  # the consumer finishes (leaves the room) after the close
+            await asyncio.sleep(0.01)
+            if not consumers._room_sockets:
+                break
+        del client
+        await asyncio.sleep(0.05)  # the cancelled re-check task runs to its end
+        assert len(made) == 1
+        assert made[0]() is None, "the closed consumer is still alive: a reference cycle holds it"
+    finally:
+        gc.enable()

@@ -121,3 +121,14 @@ def test_the_image_runs_as_a_non_root_user_with_static_files_collected():
     assert user_line and user_line[-1] != "USER root"
     assert dockerfile.index("USER ") > dockerfile.index("collectstatic")
 
+
+
+def test_the_image_runs_its_processes_on_jemalloc():
+    """The memory a crowd of sockets used goes back to the system (peersupport/memory.py)."""
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    launcher = ROOT / "deploy" / "with-jemalloc"
+
+    assert "apt-get install -y --no-install-recommends libjemalloc2" in dockerfile
+    assert 'ENTRYPOINT ["/app/deploy/with-jemalloc"]' in dockerfile
+    assert launcher.stat().st_mode & 0o111  # executable, as COPY keeps it
+    assert 'exec "$@"' in launcher.read_text()
