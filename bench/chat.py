@@ -57,8 +57,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import chat_setup  # noqa: E402
-from bench.chat_load import Room, saturation  # noqa: E402
+from bench import chat_setup, memprobe  # noqa: E402
+from bench.chat_load import Room, percentile, saturation  # noqa: E402
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/peersupport_bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/9"
@@ -128,6 +128,11 @@ class Server:
             except OSError:
                 time.sleep(0.1)
         raise SystemExit(f"{app} did not start")
+
+    def room(self, session_id: int, cookies: list[str]) -> Room:
+        """Members of a room on this server (their origin is the server's own)."""
+        return Room(f"ws://127.0.0.1:{self.port}", f"http://127.0.0.1:{self.port}", session_id,
+                    cookies)
 
     @property
     def cpu_seconds(self) -> float:
@@ -203,7 +208,7 @@ def profile_report(out: Path, top: int = 15) -> None:
     print(f"  (raw stacks: {out})")
 
 
-async def crowd_phase(args, chat: Server, origin: str, data: dict) -> list[str]:
+async def crowd_phase(args, chat: Server, data: dict) -> list[str]:
     """Many sockets at once, `--crowd-rounds` times: a leak grows RSS round after round, an
     allocator's high-water mark does not."""
     how = (f"spread over {args.crowd_spread:g} s" if args.crowd_spread else "all at once")
@@ -219,15 +224,14 @@ async def crowd_phase(args, chat: Server, origin: str, data: dict) -> list[str]:
         if not os.environ.get("BENCH_MEMPROBE"):
             return
         probes.append(label)
-        report = Path(f"/tmp/memprobe-{chat.process.pid}-{len(probes)}.txt")
+        report = memprobe.report_path(chat.process.pid, len(probes))
         chat.process.send_signal(signal.SIGUSR1)
         while not report.exists():
             await asyncio.sleep(0.2)
         print(f"  memprobe {len(probes)} ({label}): {report}")
 
     if args.crowd_warmup:
-        warm = Room(f"ws://127.0.0.1:{chat.port}", origin, data["crowd_room"],
-                    cookies[:args.crowd_warmup])
+        warm = chat.room(data["crowd_room"], cookies[:args.crowd_warmup])
         await warm.connect()
         await warm.close()
         print(f"  warm-up: {len(warm.sockets)} sockets opened and closed")
@@ -235,7 +239,7 @@ async def crowd_phase(args, chat: Server, origin: str, data: dict) -> list[str]:
     baseline = chat.rss_mb
     await probe("before")
     for round_number in range(1, args.crowd_rounds + 1):
-        crowd = Room(f"ws://127.0.0.1:{chat.port}", origin, data["crowd_room"], cookies)
+        crowd = chat.room(data["crowd_room"], cookies)
         crowd_profile = PROFILE.with_name("bench-chat-crowd-profile.txt")
         profiler = (profile_start(chat.process.pid, args.crowd_spread + 10, crowd_profile)
                     if args.profile and round_number == 1 else None)
@@ -245,11 +249,10 @@ async def crowd_phase(args, chat: Server, origin: str, data: dict) -> list[str]:
         await asyncio.sleep(1)
         during = chat.rss_mb
         await probe(f"round {round_number} open")
-        handshakes = sorted(crowd.connect_ms) or [float("nan")]
         print(f"  round {round_number}: opened {len(crowd.sockets)}/{args.crowd} in {took:.1f} s, "
               f"{crowd.connect_failures} failures; handshake p50 "
-              f"{handshakes[len(handshakes) // 2]:.0f} ms, p99 "
-              f"{handshakes[min(len(handshakes) - 1, int(len(handshakes) * 0.99))]:.0f} ms; "
+              f"{percentile(crowd.connect_ms, 50):.0f} ms, p99 "
+              f"{percentile(crowd.connect_ms, 99):.0f} ms; "
               f"server CPU {1000 * cpu / max(1, args.crowd):.1f} ms per socket")
         if profiler is not None:
             profiler.wait()
@@ -270,7 +273,6 @@ async def crowd_phase(args, chat: Server, origin: str, data: dict) -> list[str]:
 async def measure(args, env_chat: dict, env_bare: dict, data: dict) -> None:
     cookies = data["cookies"]
     chat = Server("peersupport.asgi:application", env_chat)
-    origin = f"http://127.0.0.1:{chat.port}"
     print(f"server: uvicorn pid {chat.process.pid}, RSS {chat.rss_mb:.0f} MB at start, "
           f"allocator {chat.allocator}" + (" (libjemalloc2 is not installed: apt-get install "
                                            "libjemalloc2)" if chat.allocator != args.allocator
@@ -279,8 +281,7 @@ async def measure(args, env_chat: dict, env_bare: dict, data: dict) -> None:
     chat_best = bare_best = float("nan")
     try:
         if args.phases & {"steady", "saturation"}:
-            room = Room(f"ws://127.0.0.1:{chat.port}", origin, data["room"],
-                        cookies[:args.members])
+            room = chat.room(data["room"], cookies[:args.members])
             took = await room.connect()
             print(f"connected {len(room.sockets)}/{args.members} members in {took:.1f} s "
                   f"({room.connect_failures} failures)")
@@ -298,7 +299,7 @@ async def measure(args, env_chat: dict, env_bare: dict, data: dict) -> None:
 
         crowd_rounds: list[str] = []
         if "crowd" in args.phases:
-            crowd_rounds = await crowd_phase(args, chat, origin, data)
+            crowd_rounds = await crowd_phase(args, chat, data)
 
         print("\nSummary")
         if steady is not None:
@@ -333,8 +334,7 @@ async def bare_phase(args, env_bare: dict, cookies: list[str]) -> float:
     print("\n3. the same against a bare Channels broadcast consumer")
     bare = Server("bench.bare_consumer:application", env_bare)
     try:
-        bare_room = Room(f"ws://127.0.0.1:{bare.port}", f"http://127.0.0.1:{bare.port}", 0,
-                         cookies[:args.members])
+        bare_room = bare.room(0, cookies[:args.members])
         await bare_room.connect()
         await bare_room.phase("bare warm-up", args.rate, max(20, int(args.rate * 2)))
         if "steady" in args.phases:

@@ -38,10 +38,7 @@ class PhaseResult:
         return self.delivered / self.seconds if self.seconds else 0.0
 
     def percentile(self, p: float) -> float:
-        if not self.latencies_ms:
-            return float("inf")
-        ordered = sorted(self.latencies_ms)
-        return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+        return percentile(self.latencies_ms, p)
 
     @property
     def p50(self) -> float:
@@ -214,6 +211,14 @@ async def saturation(room: Room, name: str, steps: list[int], step_seconds: floa
         best = max(best, result.deliveries_per_s)
         await asyncio.sleep(1.0)
     return results, best
+
+
+def percentile(values: list[float], p: float) -> float:
+    """The p-th percentile (nearest rank) of `values`; infinity when there are none."""
+    if not values:
+        return float("inf")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def median(values: list[float]) -> float:

@@ -237,14 +237,24 @@ def _channel_layer() -> str:
     return "\n".join(lines)
 
 
-def _report(number: int) -> None:
-    stem = OUT / f"memprobe-{os.getpid()}-{number}"
-    sections = [f"memprobe {number}, pid {os.getpid()}", _proc(), _mallinfo(), _pymalloc()]
-    if os.environ.get("BENCH_MEMPROBE_TRIM"):  # the server's own release, before anything else
-        from peersupport import memory
+def report_path(pid: int, number: int, suffix: str = ".txt") -> Path:
+    """Where report `number` of process `pid` is written (bench/chat.py waits for it)."""
+    return OUT / f"memprobe-{pid}-{number}{suffix}"
 
-        memory._release()
-        sections.append("released first: " + _proc().splitlines()[0] + "\n" + _jemalloc())
+
+def _released(label: str) -> str:
+    """BENCH_MEMPROBE_TRIM: the server's own release (peersupport.memory), and RSS after it."""
+    from peersupport import memory
+
+    memory._release()
+    return _proc() + f"  ({label})\n" + _jemalloc()
+
+
+def _report(number: int) -> None:
+    stem = report_path(os.getpid(), number, suffix="")
+    sections = [f"memprobe {number}, pid {os.getpid()}", _proc(), _mallinfo(), _pymalloc()]
+    if os.environ.get("BENCH_MEMPROBE_TRIM"):  # before anything else: the release alone
+        sections.append(_released("after the allocator's release, before the collection"))
     current, peak = tracemalloc.get_traced_memory()
     sections.append(f"tracemalloc: traced now {current / 2**20:.1f} MB, peak {peak / 2**20:.1f} MB,"
                     f" its own overhead {tracemalloc.get_tracemalloc_memory() / 2**20:.1f} MB")
@@ -270,10 +280,7 @@ def _report(number: int) -> None:
     sections.append(garbage)
     sections.append(_proc() + "  (after gc.collect)\n" + _mallinfo() + "\n" + _jemalloc())
     if os.environ.get("BENCH_MEMPROBE_TRIM"):  # after the collection, as the server does it
-        from peersupport import memory
-
-        memory._release()
-        sections.append(_proc() + "  (after the allocator's release)\n" + _jemalloc())
+        sections.append(_released("after the collection and the allocator's release"))
     sections += [_mappings(), _tasks(), _channel_layer(),
                  f"threads: {threading.active_count()}"]
     if not tracemalloc.is_tracing():
@@ -292,7 +299,7 @@ def _report(number: int) -> None:
 def _write(stem: Path, sections: list[str]) -> None:
     partial = stem.with_suffix(".part")
     partial.write_text("\n\n".join(sections) + "\n")
-    partial.rename(stem.with_suffix(".txt"))  # chat.py waits for this name
+    partial.rename(stem.with_suffix(".txt"))  # report_path(): chat.py waits for this name
 
 
 def _on_signal(signum, frame) -> None:
@@ -301,7 +308,7 @@ def _on_signal(signum, frame) -> None:
     try:
         _report(_count)
     except Exception as error:  # a probe must never take the server down
-        (OUT / f"memprobe-{os.getpid()}-{_count}.txt").write_text(f"probe failed: {error!r}\n")
+        report_path(os.getpid(), _count).write_text(f"probe failed: {error!r}\n")
 
 
 def install() -> None:

@@ -9,6 +9,7 @@ import asyncio
 import datetime as dt
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -202,6 +203,15 @@ class ChatClient:
 
     async def disconnect(self) -> None:
         await self.communicator.disconnect()
+
+
+async def eventually(condition: Callable[[], bool], seconds: float = 1.0) -> None:
+    """Waits until `condition()` holds (checked every 10 ms), for at most `seconds`: for what a
+    consumer does after its socket closed. The caller asserts the condition itself."""
+    for _ in range(int(seconds / 0.01)):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
 
 
 async def open_chat(user: User | None, session: Session | int, *, after: int | str | None = None,

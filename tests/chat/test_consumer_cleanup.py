@@ -8,7 +8,7 @@ from uvicorn.protocols.utils import ClientDisconnected
 from chat.models import Presence
 from peersupport.asgi import application
 from tests.chat import conftest
-from tests.chat.conftest import open_chat
+from tests.chat.conftest import eventually, open_chat
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -85,10 +85,7 @@ async def test_the_process_counts_the_sockets_of_each_room_until_they_close(room
     assert consumers._room_sockets[group] == 2
     await alice.disconnect()
     await bob.disconnect()
-    for _ in range(100):  # the consumers finish after the sockets closed
-        if group not in consumers._room_sockets:
-            break
-        await asyncio.sleep(0.01)
+    await eventually(lambda: group not in consumers._room_sockets)  # the consumers finish
     assert group not in consumers._room_sockets
 
 
@@ -115,10 +112,7 @@ async def test_a_closed_socket_is_freed_at_once_not_left_to_the_cyclic_collector
     try:
         client = await open_chat(room.member, room.session)
         await client.disconnect()
-        for _ in range(100):  # the consumer finishes (leaves the room) after the close
-            await asyncio.sleep(0.01)
-            if not consumers._room_sockets:
-                break
+        await eventually(lambda: not consumers._room_sockets)  # it leaves the room, then ends
         del client
         await asyncio.sleep(0.05)  # the cancelled re-check task runs to its end
         assert len(made) == 1

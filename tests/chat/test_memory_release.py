@@ -95,7 +95,7 @@ def test_the_launcher_runs_python_on_jemalloc_and_the_module_finds_it():
 
 @pytest.mark.django_db(transaction=True)
 async def test_every_closed_socket_is_counted_once(room, monkeypatch):
-    from tests.chat.conftest import open_chat
+    from tests.chat.conftest import eventually, open_chat
 
     closed = []
     monkeypatch.setattr(memory, "sockets_closed", lambda: closed.append(1))
@@ -103,10 +103,7 @@ async def test_every_closed_socket_is_counted_once(room, monkeypatch):
     bob = await open_chat(room.member2, room.session)
     await alice.disconnect()
     await bob.disconnect()
-    for _ in range(100):
-        if len(closed) == 2:
-            break
-        await asyncio.sleep(0.01)
+    await eventually(lambda: len(closed) == 2)
 
     assert len(closed) == 2
 
