@@ -74,6 +74,32 @@ def avoided_among(*, user: User, candidate_ids: Iterable[int]) -> set[int]:
                .values_list("person_id", flat=True))
 
 
+def takes_part_under_pseudonym(membership: Membership, group: Group) -> bool:
+    """Whether the person is known in this group only by a pseudonym."""
+    return group.allow_pseudonyms and bool(membership.pseudonym)
+
+
+def avoided_visible_count(*, viewer: User, group: Group,
+                          memberships: Iterable[Membership] | QuerySet[Membership]) -> int:
+    """How many of `memberships` belong to people on the viewer's private list, counting only
+    what the viewer could already read on the members list: never the viewer, never a
+    membership that is not active, never someone who takes part under a pseudonym.
+
+    The caller must have checked that the viewer is an active member (docs/privacy.md: the
+    warning tells a member nothing the members list doesn't, and tells a non-member nothing).
+    A queryset stays one query (with the list itself); a list of loaded rows adds one.
+    """
+    if isinstance(memberships, QuerySet):
+        shown = memberships.filter(status=ACTIVE).exclude(user_id=viewer.pk)
+        if group.allow_pseudonyms:
+            shown = shown.filter(pseudonym="")
+        return len(avoided_among(user=viewer, candidate_ids=shown.values("user_id")))
+    candidates = [m.user_id for m in memberships
+                  if m.is_active and m.user_id != viewer.pk
+                  and not takes_part_under_pseudonym(m, group)]
+    return len(avoided_among(user=viewer, candidate_ids=candidates))
+
+
 def avoid_list(*, owner: User) -> list[AvoidEntry]:
     return list(AvoidEntry.objects.filter(owner=owner).select_related("person"))
 
@@ -115,6 +141,7 @@ class GroupPage:
     resources: list[dict] = field(default_factory=list)
     pending_request: JoinRequest | None = None
     block: Removal | None = None
+    # Members only, and only people shown by their own name (see avoided_visible_count).
     avoided_count: int = 0
     pending_request_count: int = 0
 
@@ -139,6 +166,8 @@ def group_page(*, group: Group, viewer: User, membership: Membership | None) -> 
             page.rules_changes = rules_since(group=group,
                                              accepted_version=membership.accepted_rules_version)
         page.resources = resources_of(group=group)
+        page.avoided_count = avoided_visible_count(viewer=viewer, group=group,
+                                                   memberships=everyone)
         if policies.can_manage(membership):
             page.pending_request_count = JoinRequest.objects.filter(
                 group=group, status=JoinRequest.Status.PENDING).count()
@@ -151,8 +180,7 @@ def group_page(*, group: Group, viewer: User, membership: Membership | None) -> 
         page.pending_request = JoinRequest.objects.filter(
             group=group, user=viewer, status=JoinRequest.Status.PENDING).first()
     page.block = policies.rejoin_block(latest_removal(group=group, user=viewer))
-    page.avoided_count = len(avoided_among(
-        user=viewer, candidate_ids=active.values("user_id")))
+    # No private-list warning before joining: it would tell a non-member who is a member.
     return page
 
 

@@ -24,6 +24,18 @@ def can_schedule_in(user, group: Group) -> bool:
     return group_policies.is_group_facilitator(user, group)
 
 
+def may_be_warned_about_private_list(*, membership, my_rsvp: str | None,
+                                     is_session_facilitator: bool) -> bool:
+    """The private-list warning on a session page is for an active member who will share the
+    room anyway: going, waitlisted or facilitating (docs/privacy.md). Never for a
+    non-member, so it can't tell anyone who belongs to a group."""
+    from sessions.models import RSVP
+
+    if membership is None or not membership.is_active:
+        return False
+    return is_session_facilitator or my_rsvp in (RSVP.Status.GOING, RSVP.Status.WAITLISTED)
+
+
 def can_read_feedback(user, session: Session) -> bool:
     """The anonymous check-out answers go to the group's facilitators, and nobody else."""
     return group_policies.is_group_facilitator(user, session.group)

@@ -135,17 +135,25 @@ def facilitators_shown(*, session: Session) -> dict[int, str]:
     return {person.pk: pseudonyms.get(person.pk) or person.name for person in people}
 
 
-def avoided_people_present(*, session: Session, viewer) -> bool:
-    """Whether someone on the viewer's private "rather not share a room" list is going or came."""
-    candidates = set(RSVP.objects.filter(session=session, status=RSVP.Status.GOING)
-                     .exclude(user=viewer).values_list("user_id", flat=True))
-    candidates |= set(Attendance.objects.filter(session=session).exclude(user=viewer)
-                      .values_list("user_id", flat=True))
-    if not candidates:
-        return False
+def avoided_people_going(*, session: Session, viewer) -> bool:
+    """Whether someone on the viewer's private "rather not share a room" list said they are
+    going to this session, or facilitates it (docs/privacy.md, "the private-list warning").
+
+    Ask `policies.may_be_warned_about_private_list` first: only an active member who is
+    going, waitlisted or facilitating is told. Only people shown by their own name in the
+    group count, never someone taking part under a pseudonym, so the warning can't tell which
+    pseudonym is whom. Presence in the chat is never read: the answer changes when an RSVP
+    changes, not at the moment someone enters the room.
+    """
     from groups import selectors as group_selectors  # the groups app owns the private list
 
-    return bool(group_selectors.avoided_among(user=viewer, candidate_ids=candidates))
+    going = RSVP.objects.filter(session=session, status=RSVP.Status.GOING).values("user_id")
+    facilitating = Session.facilitators.through.objects.filter(session=session).values("user_id")
+    memberships = Membership.objects.filter(
+        Q(user_id__in=going) | Q(user_id__in=facilitating),
+        group=session.group_id, status=Membership.Status.ACTIVE)
+    return bool(group_selectors.avoided_visible_count(viewer=viewer, group=session.group,
+                                                      memberships=memberships))
 
 
 # --- Ground rules ---------------------------------------------------------------------------
@@ -306,7 +314,11 @@ def is_discreet_for(*, session: Session, user) -> bool:
 
 
 def attendance_sheet(*, session: Session) -> list[dict]:
-    """Who may be ticked as present: those going, and anyone already marked, with their state."""
+    """Who may be ticked as present: those going, and anyone already marked, with their state.
+
+    Each row names the person by membership id and in-group name (a pseudonym where they use
+    one), never by account id: the sheet must not link a pseudonym to an account.
+    """
     going = set(RSVP.objects.filter(session=session, status=RSVP.Status.GOING)
                 .values_list("user_id", flat=True))
     present = dict(Attendance.objects.filter(session=session).values_list("user_id", "source"))
@@ -318,10 +330,10 @@ def attendance_sheet(*, session: Session) -> list[dict]:
         person = membership.user
         name = (membership.pseudonym if session.group.allow_pseudonyms and membership.pseudonym
                 else person.name)
-        rows.append({"user_id": person.pk, "name": name,
+        rows.append({"member_id": membership.pk, "name": name,
                      "present": person.pk in present,
                      "source": present.get(person.pk)})
-    return sorted(rows, key=lambda row: row["name"].lower())
+    return sorted(rows, key=lambda row: (row["name"].lower(), row["member_id"]))
 
 
 def is_attendee(*, session: Session, user) -> bool:

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from groups import policies as group_policies
+from groups.models import Membership
 from sessions.models import (
     RSVP,
     Attendance,
@@ -42,9 +43,13 @@ def attendance_note(*, session: Session, user, source: str) -> None:
                                    ignore_conflicts=True)
 
 
-def attendance_set(*, session: Session, present_ids: set[int]) -> None:
+def attendance_set(*, session: Session, present_member_ids: set[int]) -> None:
     """The facilitator's tick list for an in-person session: ticked people are marked present,
-    unticked ones lose a facilitator mark (attendance the chat recorded stays)."""
+    unticked ones lose a facilitator mark (attendance the chat recorded stays).
+
+    People are named by their membership of the session's group (the sheet never carries
+    account ids); an id that is not on the sheet is refused.
+    """
     if session.starts_at - ATTENDANCE_OPENS > timezone.now():
         raise ValidationError("Attendance can be taken once the session is about to start.")
     if session.status == Session.Status.CANCELLED:
@@ -52,9 +57,11 @@ def attendance_set(*, session: Session, present_ids: set[int]) -> None:
     eligible = set(RSVP.objects.filter(session=session, status=RSVP.Status.GOING)
                    .values_list("user_id", flat=True))
     eligible |= set(Attendance.objects.filter(session=session).values_list("user_id", flat=True))
-    unknown = present_ids - eligible
-    if unknown:
+    by_member = dict(Membership.objects.filter(group=session.group_id, user_id__in=eligible)
+                     .values_list("pk", "user_id"))
+    if present_member_ids - set(by_member):
         raise ValidationError("Only people who said they were going can be marked present.")
+    present_ids = {by_member[member_id] for member_id in present_member_ids}
     with transaction.atomic():
         (Attendance.objects.filter(session=session, source=Attendance.Source.FACILITATOR)
          .exclude(user_id__in=present_ids).delete())

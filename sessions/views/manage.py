@@ -129,7 +129,7 @@ def attendance(request, pk: int):
             errors.append("Something in the list was not a person. Please try again.")
         if present is not None:
             try:
-                services.attendance_set(session=session, present_ids=present)
+                services.attendance_set(session=session, present_member_ids=present)
             except ValidationError as exc:
                 errors.extend(exc.messages)
             else:

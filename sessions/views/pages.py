@@ -47,8 +47,10 @@ def session_detail(request, pk: int):
                          and selectors.has_accepted_session_rules(session=session, user=viewer)),
         "waitlist_position": (selectors.waitlist_position(session=session, user=viewer)
                               if session.my_rsvp == RSVP.Status.WAITLISTED else None),
-        "avoided_present": is_member and selectors.avoided_people_present(session=session,
-                                                                         viewer=viewer),
+        "avoided_present": (policies.may_be_warned_about_private_list(
+            membership=membership, my_rsvp=session.my_rsvp,
+            is_session_facilitator=viewer.pk in facilitators)
+            and selectors.avoided_people_going(session=session, viewer=viewer)),
         "is_upcoming": session.starts_at > now,
         "has_started": session.starts_at <= now,
         "is_over": session.ends_at <= now,

@@ -145,7 +145,9 @@ def test_the_facilitator_ticks_who_came_to_an_in_person_session(client, mfa_exem
     mfa_exempt(facilitator)
     client.force_login(facilitator)
 
-    response = client.post(f"/sessions/{session.pk}/attendance/", {"present": [member.pk]})
+    # The sheet names people by membership, never by account id.
+    member_id = group.memberships.get(user=member).pk
+    response = client.post(f"/sessions/{session.pk}/attendance/", {"present": [member_id]})
 
     assert response.status_code == 302
     assert list(Attendance.objects.values_list("user", "source")) == [(member.pk, "facilitator")]
@@ -159,19 +161,21 @@ def test_attendance_cannot_be_taken_long_before_the_session(client, mfa_exempt, 
     mfa_exempt(facilitator)
     client.force_login(facilitator)
 
-    response = client.post(f"/sessions/{session.pk}/attendance/", {"present": [member.pk]})
+    response = client.post(f"/sessions/{session.pk}/attendance/",
+                           {"present": [session.group.memberships.get(user=member).pk]})
 
     assert "once the session is about to start" in response.content.decode()
     assert not Attendance.objects.exists()
 
 
 def test_attendance_refuses_people_who_were_not_going(client, mfa_exempt, past_session,
-                                                      facilitator, outsider):
+                                                      facilitator, make_member):
     mfa_exempt(facilitator)
     client.force_login(facilitator)
 
+    not_going = past_session.group.memberships.get(user=make_member()).pk
     response = client.post(f"/sessions/{past_session.pk}/attendance/",
-                           {"present": [outsider.pk]})
+                           {"present": [not_going]})
     garbage = client.post(f"/sessions/{past_session.pk}/attendance/", {"present": ["x"]})
 
     assert "Only people who said they were going" in response.content.decode()
