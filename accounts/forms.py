@@ -18,8 +18,11 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The manager picker lists active colleagues, not the person themself.
+        # The manager picker lists active colleagues, not the person themself, by email (the
+        # organisation's directory), never by account id: the page must not be a table that
+        # turns an account id seen elsewhere into a name.
         self.fields["manager"].queryset = (
             User.objects.filter(is_active=True).exclude(pk=self.instance.pk).only("email",
                                                                                    "display_name")
         )
+        self.fields["manager"].to_field_name = "email"

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils import timezone
 
-from accounts.models import User
 from groups.models import Group, Membership
+from groups.policies import name_in_group
 from groups.rules import custom_rule
 from sessions import recurrence as rec
 from sessions.models import RSVP, MoodEntry, Session
@@ -22,8 +22,11 @@ class _LocalDateTimeInput(forms.DateTimeInput):
 
 
 class _FacilitatorChoice(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: User) -> str:
-        return obj.name
+    """The group's facilitators, by membership id and in-group name: a co-facilitator who
+    takes part under a pseudonym is not unmasked by the form (value or label)."""
+
+    def label_from_instance(self, obj: Membership) -> str:
+        return name_in_group(obj.user, obj.group, obj)
 
 
 class SessionForm(forms.Form):
@@ -48,7 +51,7 @@ class SessionForm(forms.Form):
         min_value=1, max_value=500, required=False,
         help_text="Leave empty for no limit. When full, people can join a waitlist.",
     )
-    facilitators = _FacilitatorChoice(queryset=User.objects.none(),
+    facilitators = _FacilitatorChoice(queryset=Membership.objects.none(),
                                       widget=forms.CheckboxSelectMultiple)
     extra_rules = forms.CharField(
         label="Session-specific ground rules (optional)", required=False,
@@ -65,10 +68,9 @@ class SessionForm(forms.Form):
         self.fields["ends_at"].label = f"Ends ({zone.replace('_', ' ')} time)"
         self.fields["starts_at"].help_text = (
             f"In your own time zone, {zone}. Everyone sees it in theirs.")
-        self.fields["facilitators"].queryset = User.objects.filter(
-            memberships__group=group, memberships__status=Membership.Status.ACTIVE,
-            memberships__role=Membership.Role.FACILITATOR,
-        ).order_by("display_name", "email")
+        self.fields["facilitators"].queryset = Membership.objects.filter(
+            group=group, status=Membership.Status.ACTIVE, role=Membership.Role.FACILITATOR,
+        ).select_related("user", "group").order_by("joined_at", "pk")
 
     def clean_extra_rules(self) -> list[dict]:
         lines = [line.strip() for line in self.cleaned_data["extra_rules"].splitlines()]
@@ -85,7 +87,8 @@ class SessionForm(forms.Form):
             title=data["title"], kind=data["kind"], description=data["description"],
             starts_at=data["starts_at"], ends_at=data["ends_at"], format=data["format"],
             location=data["location"], capacity=data["capacity"],
-            extra_rules=data["extra_rules"], facilitators=list(data["facilitators"]),
+            extra_rules=data["extra_rules"],
+            facilitators=[membership.user for membership in data["facilitators"]],
         )
 
     @staticmethod
@@ -95,7 +98,9 @@ class SessionForm(forms.Form):
             "starts_at": timezone.localtime(session.starts_at),
             "ends_at": timezone.localtime(session.ends_at),
             "format": session.format, "location": session.location,
-            "capacity": session.capacity, "facilitators": list(session.facilitators.all()),
+            "capacity": session.capacity,
+            "facilitators": list(Membership.objects.filter(
+                group=session.group_id, user__in=session.facilitators.all())),
             "extra_rules": "\n".join(rule["text"] for rule in session.extra_rules or []),
         }
 

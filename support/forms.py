@@ -10,11 +10,24 @@ from support.services import HR_STATUSES
 
 
 class PersonChoiceField(forms.ModelMultipleChoiceField):
+    """Colleagues by email, the organisation's directory (as in recognition's picker), never by
+    account id: a page must not turn an account id found elsewhere into a name."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "email")
+        super().__init__(*args, **kwargs)
+
     def label_from_instance(self, obj) -> str:
         return f"{obj.name} ({obj.email})"
 
 
 class FacilitatorChoiceField(forms.ModelChoiceField):
+    """Facilitators by email, never by account id (see PersonChoiceField)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "email")
+        super().__init__(*args, **kwargs)
+
     def label_from_instance(self, obj) -> str:
         return obj.name
 

@@ -100,6 +100,24 @@ def facilitators_available_to(*, user) -> list[User]:
     return sorted(unique.values(), key=lambda p: p.name.lower())
 
 
+def facilitators_knowing_me_by_pseudonym(*, user, facilitators: list[User]) -> set[str]:
+    """Emails of those `facilitators` who run a group where the user takes part under a
+    pseudonym: writing to them under one's own name can tell them who is behind it, so the
+    page says so before the person writes (docs/privacy.md)."""
+    from groups.models import Membership
+
+    if not facilitators:
+        return set()
+    mine = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE,
+                                     group__allow_pseudonyms=True).exclude(pseudonym="")
+    return set(User.objects.filter(
+        pk__in=[p.pk for p in facilitators],
+        memberships__group_id__in=mine.values("group_id"),
+        memberships__status=Membership.Status.ACTIVE,
+        memberships__role=Membership.Role.FACILITATOR,
+    ).values_list("email", flat=True))
+
+
 def conversations_started_by(*, user) -> QuerySet[FacilitatorRequest]:
     return FacilitatorRequest.objects.filter(requester=user).select_related("facilitator")
 

@@ -44,7 +44,9 @@ def create(request, slug: str):
     if response := require_two_factor(request):
         return response
     form = ScheduleForm(posted(request), group=group,
-                        initial={"facilitators": [request.user], "format": Session.Format.ONLINE})
+                        initial={"facilitators": [group_policies.membership_of(request.user,
+                                                                               group)],
+                                 "format": Session.Format.ONLINE})
     if request.method == "POST" and form.is_valid():
         try:
             created = services.session_schedule(group=group, by=request.user,

@@ -32,7 +32,7 @@ def _needs_two_factor(request, conversation: FacilitatorRequest) -> bool:
 @login_required
 def conversation_start(request):
     facilitators = selectors.facilitators_available_to(user=request.user)
-    initial = {"facilitator": facilitators[0].pk} if len(facilitators) == 1 else {}
+    initial = {"facilitator": facilitators[0]} if len(facilitators) == 1 else {}
     form = ConversationStartForm(request.POST or None, facilitators=facilitators, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -49,8 +49,11 @@ def conversation_start(request):
             )
             return redirect("support:conversation", pk=conversation.pk)
     return render(
-        request, "support/conversation_start.html", {"form": form, "facilitators": facilitators}
-    )
+        request, "support/conversation_start.html", {
+            "form": form, "facilitators": facilitators,
+            "known_by_pseudonym": selectors.facilitators_knowing_me_by_pseudonym(
+                user=request.user, facilitators=facilitators),
+        })
 
 
 @login_required

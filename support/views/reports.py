@@ -46,7 +46,7 @@ def _draft_form_page(request, report: Report | None):
             "happened_when": report.happened_when,
             "people_described": report.people_described,
             "witnesses": report.witnesses,
-            "people_named": list(report.people_named.values_list("pk", flat=True)),
+            "people_named": list(report.people_named.all()),
         }
     form = ReportDraftForm(
         request.POST or None,

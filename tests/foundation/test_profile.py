@@ -20,7 +20,7 @@ def test_person_updates_their_own_profile(client, employee, department):
 
     response = client.post(URL, {"display_name": "Erin E.", "pronouns": "she/her",
                                  "department": department.pk, "time_zone": "Asia/Tokyo",
-                                 "manager": manager.pk})
+                                 "manager": manager.email})
 
     assert response.status_code == 302
     assert response.url == URL
@@ -75,7 +75,7 @@ def test_nobody_can_name_themself_or_a_deactivated_person_as_manager(client, emp
     client.force_login(employee)
 
     for candidate in (employee, gone):
-        response = client.post(URL, {"time_zone": "UTC", "manager": candidate.pk})
+        response = client.post(URL, {"time_zone": "UTC", "manager": candidate.email})
 
         assert response.status_code == 200
         assert "Select a valid choice." in response.content.decode()

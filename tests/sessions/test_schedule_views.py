@@ -31,7 +31,7 @@ def data(facilitator, *, start=None, minutes=60, **extra) -> dict:
     start = start or (timezone.now() + dt.timedelta(days=5)).replace(second=0, microsecond=0)
     return {"title": "Thursday circle", "kind": Session.Kind.PEER_CIRCLE,
             "description": "Check-in, then open talk.", "format": Session.Format.ONLINE,
-            "facilitators": [facilitator.pk], "starts_at": local(start),
+            "facilitators": [facilitator.memberships.get().pk], "starts_at": local(start),
             "ends_at": local(start + dt.timedelta(minutes=minutes)), **extra}
 
 
@@ -87,7 +87,7 @@ def test_bad_input_is_a_clear_form_error_and_nothing_is_saved(as_facilitator, gr
 def test_a_non_facilitator_cannot_be_named_facilitator(as_facilitator, group, facilitator,
                                                        member):
     response = as_facilitator.post(f"/sessions/new/{group.slug}/",
-                                   data(facilitator, facilitators=[member.pk]))
+                                   data(facilitator, facilitators=[member.memberships.get().pk]))
 
     assert "facilitators" in response.context["form"].errors
     assert not Session.objects.exists()
@@ -225,7 +225,7 @@ def test_renaming_a_session_that_has_started_keeps_its_time_and_tells_nobody(
     form = page.context["form"]
     posted = {name: form[name].value() for name in form.fields}
     posted.update(starts_at=local(session.starts_at), ends_at=local(session.ends_at),
-                  title="Renamed while running", facilitators=[facilitator.pk],
+                  title="Renamed while running", facilitators=[facilitator.memberships.get().pk],
                   capacity="", extra_rules="")
 
     with django_capture_on_commit_callbacks(execute=True):

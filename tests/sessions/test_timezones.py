@@ -26,7 +26,7 @@ def people(group, facilitator, member):
 
 def form_data(facilitator, start: dt.datetime, **extra) -> dict:
     return {"title": "Cross-Atlantic circle", "kind": Session.Kind.PEER_CIRCLE,
-            "format": Session.Format.ONLINE, "facilitators": [facilitator.pk],
+            "format": Session.Format.ONLINE, "facilitators": [facilitator.memberships.get().pk],
             "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
             "ends_at": (start + dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"), **extra}
 

@@ -9,7 +9,7 @@ from tests.support.conftest import make_group
 
 
 def start(client, facilitator, body="Can we talk about last week's meeting?"):
-    return client.post("/support/facilitator/", {"facilitator": facilitator.pk, "body": body})
+    return client.post("/support/facilitator/", {"facilitator": facilitator.email, "body": body})
 
 
 @pytest.mark.django_db

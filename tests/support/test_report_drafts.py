@@ -23,7 +23,7 @@ def form_data(**overrides) -> dict:
 def test_an_employee_saves_a_private_draft(client, employee, named_person):
     client.force_login(employee)
 
-    response = client.post("/support/reports/new/", form_data(people_named=[named_person.pk]))
+    response = client.post("/support/reports/new/", form_data(people_named=[named_person.email]))
 
     report = Report.objects.get()
     assert response.status_code == 302
@@ -61,7 +61,7 @@ def test_the_draft_opens_with_what_was_saved(client, employee, draft, named_pers
 
     assert "He mocked my accent in every stand-up." in page
     assert "Two people from the platform team." in page
-    assert f'value="{named_person.pk}"' in page
+    assert f'value="{named_person.email}"' in page  # the directory's key, never an account id
     assert page.count("checked") == 1
 
 
@@ -95,7 +95,7 @@ def test_an_oversized_report_gets_a_clear_error_and_loses_nothing(client, employ
 def test_naming_yourself_is_refused(client, employee):
     client.force_login(employee)
 
-    response = client.post("/support/reports/new/", form_data(people_named=[employee.pk]))
+    response = client.post("/support/reports/new/", form_data(people_named=[employee.email]))
 
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()

@@ -140,7 +140,8 @@ def test_after_submitting_the_reporter_is_offered_to_avoid_the_people_named(
 
     page = client.get(f"/support/reports/{submitted.pk}/").content.decode()
     assert "rather not share a room" in page
-    response = client.post(f"/support/reports/{submitted.pk}/avoid/", {"people": [named_person.pk]})
+    response = client.post(f"/support/reports/{submitted.pk}/avoid/",
+                           {"people": [named_person.email]})
 
     entry = AvoidEntry.objects.get()
     assert response.status_code == 302
@@ -159,7 +160,7 @@ def test_only_people_named_in_the_report_can_be_added_to_the_list(client, employ
     client.force_login(employee)
 
     response = client.post(
-        f"/support/reports/{submitted.pk}/avoid/", {"people": [stranger.pk]}, follow=True
+        f"/support/reports/{submitted.pk}/avoid/", {"people": [stranger.email]}, follow=True
     )
 
     assert "Tick at least one person" in response.content.decode()
