@@ -6,6 +6,8 @@ public ones, and the group's active members for group ones. Moderating: the grou
 facilitators for group-context recognitions, staff for the rest.
 """
 
+from django.db.models import Exists, OuterRef, QuerySet
+
 from groups.models import Group, Membership
 from groups.policies import is_group_facilitator, membership_of
 from recognition.models import Recognition, RecognitionPreference
@@ -15,10 +17,25 @@ def is_recipient(user, recognition: Recognition) -> bool:
     return recognition.recipient_links.filter(recipient_id=user.pk).exists()
 
 
-def has_opted_out_recipient(recognition: Recognition) -> bool:
+def opted_out_recipients(recognition_ref, group_ref) -> QuerySet[RecognitionPreference]:
+    """The "never show me publicly" preferences that apply to a recognition's recipients
+    (`recognition_ref`, `group_ref`: values or OuterRefs to the recognition's id and group).
+
+    A recipient who takes part under a pseudonym in the recognition's group is left out:
+    the recognition shows the pseudonym, not them, and letting their account's preference
+    change what the group sees would tell the group (and the giver) something about the
+    account behind the pseudonym (docs/privacy.md).
+    """
+    under_pseudonym = Membership.objects.filter(
+        user_id=OuterRef("user_id"), group_id=group_ref, group__allow_pseudonyms=True,
+    ).exclude(pseudonym="")
     return RecognitionPreference.objects.filter(
-        user__recognition_links__recognition=recognition, never_public=True
-    ).exists()
+        ~Exists(under_pseudonym),
+        user__recognition_links__recognition=recognition_ref, never_public=True)
+
+
+def has_opted_out_recipient(recognition: Recognition) -> bool:
+    return opted_out_recipients(recognition.pk, recognition.group_id).exists()
 
 
 def can_view(user, recognition: Recognition) -> bool:

@@ -20,6 +20,7 @@ from recognition.models import (
     Report,
     Value,
 )
+from recognition.policies import opted_out_recipients
 
 FEED_PAGE_SIZE = 20
 PEOPLE_SEARCH_LIMIT = 10
@@ -54,8 +55,7 @@ def recognitions_visible_to(*, context: ViewerContext) -> QuerySet[Recognition]:
     viewer = context.user
     is_recipient = Exists(RecognitionRecipient.objects.filter(
         recognition=OuterRef("pk"), recipient=viewer))
-    opted_out = Exists(RecognitionPreference.objects.filter(
-        user__recognition_links__recognition=OuterRef("pk"), never_public=True))
+    opted_out = Exists(opted_out_recipients(OuterRef("pk"), OuterRef(OuterRef("group_id"))))
     shared = (
         Q(group__isnull=True, visibility=Recognition.Visibility.PUBLIC)
         | Q(group_id__in=context.group_ids, visibility=Recognition.Visibility.GROUP)
@@ -112,8 +112,8 @@ def _with_details(queryset: QuerySet[Recognition]) -> QuerySet[Recognition]:
         Prefetch("replies", queryset=Reply.objects.filter(is_hidden=False)
                  .select_related("author")),
     ).annotate(
-        has_opted_out_recipient=Exists(RecognitionPreference.objects.filter(
-            user__recognition_links__recognition=OuterRef("pk"), never_public=True)),
+        has_opted_out_recipient=Exists(opted_out_recipients(OuterRef("pk"),
+                                                            OuterRef(OuterRef("group_id")))),
     )
 
 
