@@ -1,6 +1,18 @@
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+
+# Ids that pages, frames and URLs show for a person in a group (membership, join request) are
+# random, not counted up: a counter would let someone who sees two groups line up the rows
+# made one after the other by the same person (docs/privacy.md). Below 2**53 so JavaScript
+# holds them exactly (the chat protocol's member ids are numbers).
+PUBLIC_ID_LIMIT = 2**53 - 1
+
+
+def random_public_id() -> int:
+    return secrets.randbelow(PUBLIC_ID_LIMIT) + 1
 
 
 class Group(models.Model):
@@ -69,6 +81,8 @@ class Membership(models.Model):
         LEFT = "left", "Left"
         REMOVED = "removed", "Removed"
 
+    # The member id of the chat protocol and of every group page (never the account id).
+    id = models.BigIntegerField(primary_key=True, default=random_public_id, editable=False)
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="memberships")
@@ -128,6 +142,7 @@ class JoinRequest(models.Model):
         DECLINED = "declined", "Declined"
         WITHDRAWN = "withdrawn", "Withdrawn"
 
+    id = models.BigIntegerField(primary_key=True, default=random_public_id, editable=False)
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="join_requests")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="+")
