@@ -1,7 +1,9 @@
 """Staff admin for groups, memberships and rule versions.
 
 The private "rather not share a room" list (AvoidEntry) is deliberately not registered:
-nobody but its owner may see it, staff included.
+nobody but its owner may see it, staff included. Pseudonyms are left out of the membership and
+join-request pages: a page that shows an account next to its pseudonym would link them
+(docs/privacy.md).
 """
 
 from django.contrib import admin
@@ -43,6 +45,7 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["group__name", "user__email"]
     list_select_related = ["group", "user"]
     raw_id_fields = ["group", "user"]
+    exclude = ["pseudonym"]
 
 
 @admin.register(GroundRuleVersion)
@@ -63,6 +66,7 @@ class JoinRequestAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     list_select_related = ["group", "user"]
     raw_id_fields = ["group", "user", "decided_by"]
+    exclude = ["pseudonym"]
 
 
 @admin.register(Invitation)

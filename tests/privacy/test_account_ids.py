@@ -128,3 +128,15 @@ def test_member_and_request_ids_do_not_count_up(facilitator):
     # Nobody's id in one group is next to their id in the other.
     assert all(abs(a - b) > 1000 for a, b in zip(named_ids, hidden_ids, strict=True))
     assert JoinRequest.objects.filter(pk__in=request_ids).count() == len(people)
+
+
+def test_the_admin_never_shows_an_account_next_to_its_pseudonym(admin_client, pair):
+    """Staff manage memberships (role, status) without a page that pairs Willow with her
+    account."""
+    pages = [reverse("admin:groups_membership_change", args=[pair.willow.pk]),
+             reverse("admin:groups_membership_changelist"),
+             reverse("admin:groups_joinrequest_changelist")]
+    for url in pages:
+        response = admin_client.get(url)
+        assert response.status_code == 200
+        assert "Willow" not in response.content.decode(), url
