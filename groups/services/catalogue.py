@@ -86,12 +86,14 @@ def group_update(*, group: Group, by: User, **fields) -> Group:
         merged["purpose"] = (merged["purpose"] or "").strip()
         _check_details(merged)
         if (group.allow_pseudonyms and not merged["allow_pseudonyms"]
-                and group.memberships.filter(status=Membership.Status.ACTIVE)
-                .exclude(pseudonym="").exists()):
-            # Turning pseudonyms off would show members' real names: their trust comes first.
+                and (group.memberships.exclude(pseudonym="").exists()
+                     or group.join_requests.exclude(pseudonym="").exists())):
+            # Turning pseudonyms off would show real names: on the members list, and in the
+            # chat history and recognitions of anyone who ever took part under one (someone
+            # who left or was removed included). Their trust comes first (docs/privacy.md).
             raise ValidationError({"allow_pseudonyms": (
-                "Members take part here under pseudonyms, so this can't be turned off; "
-                "their real names would show.")})
+                "People take part, or took part, here under pseudonyms, so this can't be "
+                "turned off; their real names would show.")})
         for name, value in merged.items():
             setattr(group, name, value)
         group.save(update_fields=list(EDITABLE_FIELDS))
