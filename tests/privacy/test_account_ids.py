@@ -140,3 +140,15 @@ def test_the_admin_never_shows_an_account_next_to_its_pseudonym(admin_client, pa
         response = admin_client.get(url)
         assert response.status_code == 200
         assert "Willow" not in response.content.decode(), url
+
+
+def test_writing_to_a_facilitator_warns_whoever_they_know_only_by_a_pseudonym(client, pair):
+    """A facilitator conversation is under one's own name: Willow is told, before writing,
+    that it can tell the facilitator of her pseudonymous group who she is; the attacker,
+    who takes part there under their name, is not."""
+    url = reverse("support:conversation_start")
+    client.force_login(pair.colleague)
+    assert "You take part under a pseudonym in a group they facilitate." in page_text(client,
+                                                                                       url)
+    client.force_login(pair.attacker)
+    assert "under a pseudonym in a group they facilitate" not in page_text(client, url)
