@@ -29,7 +29,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "daphne",
-    "django.contrib.admin",
+    # Django's admin, entered only through allauth's login and its two-factor step.
+    "accounts.apps.PeerSupportAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Whatever the door, a login that skipped its second factor is asked for it first.
+    "accounts.middleware.SecondFactorMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
 ]
 
