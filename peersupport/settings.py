@@ -191,6 +191,11 @@ if ACCOUNT_EMAIL_VERIFICATION not in ("optional", "mandatory", "none"):
     raise ImproperlyConfigured("ACCOUNT_EMAIL_VERIFICATION must be optional, mandatory or none.")
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[PeerSupport] "
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+# Sign-up never says whether an address is registered (accounts.forms.SignupForm): it always ends
+# on "check your inbox"; confirming the address in the same browser logs the newcomer in.
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # Work addresses only, when set (e.g. "example.com,example.org"); empty lets any address sign up.
 SIGNUP_EMAIL_DOMAINS = [d.lower().lstrip("@") for d in env.list("SIGNUP_EMAIL_DOMAINS", default=[])]
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
@@ -198,6 +203,8 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 # Counted in the default cache: Redis whenever REDIS_URL is set, so limits hold across web replicas.
+# Failed passwords are counted by accounts.login_guard (per browser or place, never locking the
+# owner out); "login_failed" here limits the two-factor code step.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
