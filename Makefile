@@ -37,7 +37,7 @@ chromium:
 
 ## MDN's HTTP Observatory for the headers test, from tools/observatory/package-lock.json.
 ## --ignore-scripts: its install step downloads lists this machine cannot reach (see
-## tools/observatory/scan_loopback.py).
+## tests/foundation/observatory_scan.py).
 observatory:
 	@[ -f tools/observatory/node_modules/@mdn/mdn-http-observatory/src/scan.js ] || { \
 	  echo "Installing MDN's HTTP Observatory (npm ci)"; \

@@ -1,6 +1,6 @@
 """MDN's HTTP Observatory grades the production settings A+ (its own scoring, run locally).
 
-`tools/observatory/scan_loopback.py` starts the app with DEBUG=0 on ports 80 and 443 of a
+`tests/foundation/observatory_scan.py` starts the app with DEBUG=0 on ports 80 and 443 of a
 private loopback (a network namespace of its own) and runs the `@mdn/mdn-http-observatory`
 scanner against it; see that file for how.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SCAN = ROOT / "tools" / "observatory" / "scan_loopback.py"
+SCAN = ROOT / "tests" / "foundation" / "observatory_scan.py"
 
 
 @pytest.fixture(scope="module")

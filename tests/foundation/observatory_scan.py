@@ -1,9 +1,10 @@
 """Runs MDN's HTTP Observatory against PeerSupport in production settings, all on loopback.
 
-Run as root: `python tools/observatory/scan_loopback.py` prints the scanner's JSON report.
+Run as root: `.venv/bin/python tests/foundation/observatory_scan.py` prints the scanner's JSON
+report.
 
-The scanner (`@mdn/mdn-http-observatory`, installed here by `npm ci`) always asks for
-http://HOST/ and https://HOST/ on ports 80 and 443 and grades the redirect from one to the other,
+The scanner (`@mdn/mdn-http-observatory`, installed in tools/observatory/ by `npm ci`) always
+asks for http://HOST/ and https://HOST/ on ports 80 and 443 and grades the redirect between them,
 so this script makes a private network namespace (`unshare --net`: its own loopback, where ports
 80 and 443 are free whatever else runs on the machine), and there starts the ASGI app twice on
 127.0.0.1 with DEBUG=0: plain HTTP on 80 (which only redirects to HTTPS, as nginx does) and TLS on
@@ -15,7 +16,6 @@ this machine cannot reach (`npm ci --ignore-scripts`); neither concerns a loopba
 TLD list serves only its web API), so an empty preload list stands in.
 """
 
-import json
 import os
 import secrets
 import shutil
@@ -26,8 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
+ROOT = Path(__file__).resolve().parents[2]
+HERE = ROOT / "tools" / "observatory"
 PACKAGE = HERE / "node_modules" / "@mdn" / "mdn-http-observatory"
 HOST = "127.0.0.1"
 
