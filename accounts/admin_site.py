@@ -11,13 +11,14 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from peersupport.permissions import two_factor_redirect, two_factor_satisfied
 
 
 class PeerSupportAdminSite(admin.AdminSite):
-    site_header = "PeerSupport administration"
-    site_title = "PeerSupport admin"
+    site_header = _("PeerSupport administration")
+    site_title = _("PeerSupport admin")
 
     def has_permission(self, request) -> bool:
         return super().has_permission(request) and two_factor_satisfied(request)
