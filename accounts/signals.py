@@ -21,5 +21,5 @@ def _note_whether_a_second_factor_is_owed(sender, request, user, **kwargs):
 
 
 @receiver(authenticator_added)
-def _setting_up_an_authenticator_passes_it(sender, request, user, **kwargs):
-    second_factor_mark_set_up(request, user)
+def _setting_up_an_authenticator_passes_it(sender, request, user, authenticator, **kwargs):
+    second_factor_mark_set_up(request, user, authenticator)

@@ -32,8 +32,13 @@ def second_factor_passed(request) -> bool:
     return request.session.get(SET_UP_IN_THIS_LOGIN_KEY) == str(user.pk)
 
 
-def second_factor_mark_set_up(request, user) -> None:
-    """An authenticator was just added with a valid code: this login has passed the factor."""
+def second_factor_mark_set_up(request, user, authenticator) -> None:
+    """An authenticator app was just added with a valid code: this login has passed the factor.
+
+    Recovery codes are generated without answering anything, so they do not count.
+    """
+    if authenticator.type not in LOGIN_AUTHENTICATORS:
+        return
     if request is not None and getattr(request, "user", None) == user:
         request.session[SET_UP_IN_THIS_LOGIN_KEY] = str(user.pk)
 

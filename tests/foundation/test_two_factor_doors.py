@@ -166,3 +166,20 @@ def test_an_employee_without_an_authenticator_is_not_bothered(client):
 
     assert client.get("/").status_code == 200
     assert client.get("/admin/").status_code == 302  # not staff: the login page, as always
+
+
+def test_generating_recovery_codes_is_not_answering_a_second_factor(rf, hr_admin):
+    from allauth.mfa.models import Authenticator
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from accounts.two_factor import second_factor_mark_set_up, second_factor_passed
+
+    request = rf.get("/")
+    request.user, request.session = hr_admin, SessionStore()
+    codes = Authenticator.objects.get(user=hr_admin, type=Authenticator.Type.RECOVERY_CODES)
+    second_factor_mark_set_up(request, hr_admin, codes)
+    assert not second_factor_passed(request)
+
+    totp = Authenticator.objects.get(user=hr_admin, type=Authenticator.Type.TOTP)
+    second_factor_mark_set_up(request, hr_admin, totp)
+    assert second_factor_passed(request)
