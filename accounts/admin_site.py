@@ -11,6 +11,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from peersupport.permissions import two_factor_redirect, two_factor_satisfied
@@ -24,7 +25,10 @@ class PeerSupportAdminSite(admin.AdminSite):
         return super().has_permission(request) and two_factor_satisfied(request)
 
     def login(self, request, extra_context=None):
-        next_url = request.GET.get("next") or reverse("admin:index", current_app=self.name)
+        next_url = request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                               require_https=request.is_secure()):
+            next_url = reverse("admin:index", current_app=self.name)
         if not request.user.is_authenticated:
             return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
         if not (request.user.is_active and request.user.is_staff):

@@ -183,3 +183,13 @@ def test_generating_recovery_codes_is_not_answering_a_second_factor(rf, hr_admin
     totp = Authenticator.objects.get(user=hr_admin, type=Authenticator.Type.TOTP)
     second_factor_mark_set_up(request, hr_admin, totp)
     assert second_factor_passed(request)
+
+
+def test_the_admin_login_never_sends_anyone_elsewhere(client, hr_admin, login_with_two_factor):
+    assert client.get("/admin/login/?next=https://evil.example/").url == (
+        "/accounts/login/?next=%2Fadmin%2F")
+
+    login_with_two_factor(client, hr_admin)
+
+    assert client.get("/admin/login/?next=//evil.example/").url == "/admin/"
+    assert client.get("/admin/login/?next=/admin/accounts/user/").url == "/admin/accounts/user/"
