@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install chromium lint format migrate seed bench-chat bench-dashboard clean
+.PHONY: run test install chromium observatory lint format migrate seed bench-chat bench-dashboard clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,16 @@ chromium:
 	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
+## MDN's HTTP Observatory for the headers test, from tools/observatory/package-lock.json.
+## --ignore-scripts: its install step downloads lists this machine cannot reach (see
+## tests/foundation/observatory_scan.py).
+observatory:
+	@[ -f tools/observatory/node_modules/@mdn/mdn-http-observatory/src/scan.js ] || { \
+	  echo "Installing MDN's HTTP Observatory (npm ci)"; \
+	  cd tools/observatory && npm ci --ignore-scripts --no-audit --no-fund >/dev/null; }
+
 ## make test: install and run the whole suite (browser tests included).
-test: install chromium
+test: install chromium observatory
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## The code is laid out by hand (see ../shared/STYLE.md), not by a formatter: lint is ruff's

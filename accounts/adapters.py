@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from accounts import login_guard
 from peersupport.permissions import needs_two_factor
 
 
@@ -42,3 +43,24 @@ class AccountAdapter(DefaultAccountAdapter):
             )
             return reverse("mfa_activate_totp")
         return super().get_login_redirect_url(request)
+
+    # --- Login attempts (accounts.login_guard) ------------------------------------------------
+    # Replaces allauth's per-account lock ("5 failures lock the address for everyone") with
+    # limits that hold back the guessing client but never the account's own browsers and places.
+
+    def _login_client(self, request, credentials) -> login_guard.Client:
+        login = credentials.get("email") or credentials.get("username") or ""
+        return login_guard.Client(request, login, self.get_client_ip(request))
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        if self._login_client(request, credentials).is_held_back():
+            raise self.validation_error("too_many_login_attempts")
+
+    def authentication_failed(self, request, **credentials) -> None:
+        self._login_client(request, credentials).record_failure()
+
+    def post_login(self, request, user, **kwargs):
+        response = super().post_login(request, user, **kwargs)
+        login_guard.Client(request, user.email, self.get_client_ip(request)).record_success(
+            response, request)
+        return response

@@ -1,4 +1,11 @@
+from allauth.account import forms as allauth_forms
+from allauth.account.adapter import get_adapter
+from allauth.account.app_settings import EmailVerificationMethod
+from allauth.account.utils import complete_signup, filter_users_by_email
+from allauth.core import ratelimit
 from django import forms
+from django.contrib import messages
+from django.contrib.auth.hashers import make_password
 
 from accounts.models import User
 
@@ -26,3 +33,36 @@ class ProfileForm(forms.ModelForm):
                                                                                    "display_name")
         )
         self.fields["manager"].to_field_name = "email"
+
+
+class SignupForm(allauth_forms.SignupForm):
+    """Sign-up that never tells whether an address already has an account.
+
+    Whether the address is new or taken, the visitor ends on the same "check your inbox" page
+    with the same message, and nobody is logged in: a new account gets its confirmation link
+    (confirming in this browser logs the newcomer in), a taken address gets allauth's
+    "you already have an account" email, to its owner only. allauth does this by itself only
+    with mandatory verification; here it holds with "optional" too (which then means: an
+    unconfirmed address may still log in, not that sign-up logs in at once).
+    """
+
+    def validate_unique_email(self, value: str) -> str:
+        email = get_adapter().validate_unique_email(value)
+        self.account_already_exists = bool(filter_users_by_email(email))
+        return email
+
+    def try_save(self, request):
+        if not self.account_already_exists:
+            user = self.save(request)
+            return user, complete_signup(request, user, EmailVerificationMethod.MANDATORY, None)
+        email = self.cleaned_data["email"]
+        # The same work as a real sign-up (hashing the password), so timing tells nothing.
+        make_password(self.cleaned_data.get("password1"))
+        if ratelimit.consume(request, action="confirm_email", key=email.lower()):
+            get_adapter().send_account_already_exists_mail(email)
+        adapter = get_adapter()
+        adapter.add_message(request, messages.INFO,
+                            "account/messages/email_confirmation_sent.txt",
+                            {"email": email, "login": False, "signup": True})
+        request.session.cycle_key()
+        return None, adapter.respond_email_verification_sent(request, None)

@@ -13,6 +13,9 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from accounts.two_factor import second_factor_passed
 
 
 def is_facilitator(user) -> bool:
@@ -23,13 +26,31 @@ def is_hr(user) -> bool:
     return bool(user.is_authenticated and user.is_active and user.is_hr)
 
 
+def two_factor_exempt(user) -> bool:
+    """The requirement is off, or this is a demo account with DEBUG on."""
+    return not settings.MFA_REQUIRED_FOR_ROLES or user.email in settings.MFA_EXEMPT_EMAILS
+
+
 def needs_two_factor(user) -> bool:
-    """True when a facilitator or HR admin has not yet set up two-factor authentication."""
+    """True when a facilitator or HR admin has not yet set up two-factor authentication.
+
+    Whether this login passed it is `two_factor_satisfied(request)`; this only says where to
+    send someone who has no authenticator at all.
+    """
     if not (is_facilitator(user) or is_hr(user)):
         return False
-    if not settings.MFA_REQUIRED_FOR_ROLES or user.email in settings.MFA_EXEMPT_EMAILS:
+    if two_factor_exempt(user):
         return False
     return not is_mfa_enabled(user)
+
+
+def two_factor_redirect(request):
+    """Where a page that needs the second factor sends someone who has not given it."""
+    if not is_mfa_enabled(request.user):
+        messages.warning(
+            request, _("Set up two-factor authentication to open facilitator and HR pages."))
+        return redirect("mfa_activate_totp")
+    return redirect_to_login(request.get_full_path(), login_url="mfa_reauthenticate")
 
 
 def _role_required(check: Callable[[object], bool]):
@@ -40,12 +61,8 @@ def _role_required(check: Callable[[object], bool]):
                 return redirect_to_login(request.get_full_path())
             if not check(request.user):
                 raise PermissionDenied
-            if needs_two_factor(request.user):
-                messages.warning(
-                    request,
-                    "Set up two-factor authentication to open facilitator and HR pages.",
-                )
-                return redirect("mfa_activate_totp")
+            if not two_factor_satisfied(request):
+                return two_factor_redirect(request)
             return view(request, *args, **kwargs)
 
         return wrapped
@@ -61,16 +78,25 @@ hr_required = _role_required(is_hr)
 
 
 def two_factor_satisfied(request) -> bool:
-    """For views that check a group-level facilitator role themselves: 2FA is set up (or exempt).
+    """Two-factor is set up *and this login passed it* (or it is not required here).
 
-    A member promoted to co-facilitator holds no site role, yet acts as a facilitator on these
-    pages, so the requirement follows the capacity the view checks, not the site role.
+    Views that check a group-level facilitator role themselves call this too: a member promoted
+    to co-facilitator holds no site role, yet acts as a facilitator on these pages, so the
+    requirement follows the capacity the view checks, not the site role. A password alone,
+    through whatever door, never satisfies it.
     """
-    return has_two_factor(request.user)
+    user = request.user
+    if two_factor_exempt(user):
+        return True
+    return is_mfa_enabled(user) and second_factor_passed(request)
 
 
 def has_two_factor(user) -> bool:
-    """Two-factor is set up, or not required here (setting off, or a demo account with DEBUG)."""
-    if not settings.MFA_REQUIRED_FOR_ROLES or user.email in settings.MFA_EXEMPT_EMAILS:
+    """Two-factor is set up, or not required here (setting off, or a demo account with DEBUG).
+
+    For code with no request at hand (the chat consumer); pages ask
+    `two_factor_satisfied(request)`, which also demands that this login passed it.
+    """
+    if two_factor_exempt(user):
         return True
     return is_mfa_enabled(user)

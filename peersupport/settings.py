@@ -7,6 +7,7 @@ layer, local-memory cache, eager Celery); setting them switches to PostgreSQL an
 from pathlib import Path
 
 import environ
+from csp import constants as csp
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -29,7 +30,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "daphne",
-    "django.contrib.admin",
+    # Django's admin, entered only through allauth's login and its two-factor step.
+    "accounts.apps.PeerSupportAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -52,6 +54,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (django-csp; the policy is under "Security" below).
+    "accounts.middleware.ContentSecurityPolicyMiddleware",
+    # Permissions-Policy, and no caching of pages shown to a signed-in person.
+    "accounts.middleware.PrivateResponseHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -60,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Whatever the door, a login that skipped its second factor is asked for it first.
+    "accounts.middleware.SecondFactorMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
 ]
 
@@ -188,6 +196,11 @@ if ACCOUNT_EMAIL_VERIFICATION not in ("optional", "mandatory", "none"):
     raise ImproperlyConfigured("ACCOUNT_EMAIL_VERIFICATION must be optional, mandatory or none.")
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[PeerSupport] "
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+# Sign-up never says whether an address is registered (accounts.forms.SignupForm): it always ends
+# on "check your inbox"; confirming the address in the same browser logs the newcomer in.
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # Work addresses only, when set (e.g. "example.com,example.org"); empty lets any address sign up.
 SIGNUP_EMAIL_DOMAINS = [d.lower().lstrip("@") for d in env.list("SIGNUP_EMAIL_DOMAINS", default=[])]
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
@@ -195,6 +208,8 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 # Counted in the default cache: Redis whenever REDIS_URL is set, so limits hold across web replicas.
+# Failed passwords are counted by accounts.login_guard (per browser or place, never locking the
+# owner out); "login_failed" here limits the two-factor code step.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -255,6 +270,26 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# A strict policy: nothing inline (scripts and styles are static files), nothing from elsewhere,
+# never framed. Images may be data: URIs (the authenticator app's QR code). The chat's websocket
+# origin is added per request (accounts.middleware.ContentSecurityPolicyMiddleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF],
+        "img-src": [csp.SELF, "data:"],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "manifest-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.NONE],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+        **({} if DEBUG else {"upgrade-insecure-requests": True}),
+    },
+}
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -78,6 +78,51 @@ def two_factor(db):
 
 
 @pytest.fixture
+def login_with_two_factor(two_factor):
+    """Logs a test client in through allauth's real login, second factor included.
+
+    `client.force_login` is a door that skips the second factor, and the site then asks for
+    the code before anything opens (accounts.middleware.SecondFactorMiddleware). This sets up
+    an authenticator if the user has none, posts the password to the login form, then answers
+    the code step with one of the user's recovery codes (each is good once, unlike a TOTP code
+    within its 30 s window, so a test may log in again).
+    """
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.utils import is_mfa_enabled
+    from django.urls import reverse
+
+    from tests.factories import PASSWORD
+
+    def log_in(client, user: User) -> None:
+        if not is_mfa_enabled(user):
+            two_factor(user)
+        client.logout()
+        response = client.post(reverse("account_login"),
+                               {"login": user.email, "password": PASSWORD})
+        assert response.url == reverse("mfa_authenticate"), response
+        codes = Authenticator.objects.filter(user=user,
+                                             type=Authenticator.Type.RECOVERY_CODES).first()
+        if codes is None:  # a TOTP set up on its own (tests.chat.live_servers.make_room)
+            from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+            codes = RecoveryCodes.activate(user).instance
+        response = client.post(reverse("mfa_authenticate"),
+                               {"code": codes.wrap().get_unused_codes()[0]})
+        assert response.status_code == 302, response
+        client.get(response.url)  # shows (and so clears) the "signed in" message
+
+    return log_in
+
+
+@pytest.fixture
+def admin_client(client, db, login_with_two_factor):
+    """A superuser in the admin, logged in the only way the admin opens: with two-factor."""
+    admin = UserFactory(display_name="Ada Admin", is_staff=True, is_superuser=True)
+    login_with_two_factor(client, admin)
+    return client
+
+
+@pytest.fixture
 def mfa_exempt(settings):
     """Lets the facilitator and hr personas past the two-factor requirement in view tests."""
 

@@ -32,9 +32,9 @@ def act_url(flag) -> str:
 
 
 def test_facilitator_sees_flag_with_context_and_rule_but_not_the_reporter(
-        client, room, flagged, mfa_exempt, django_assert_num_queries):
+        client, room, flagged, mfa_exempt, django_assert_num_queries, login_with_two_factor):
     mfa_exempt(room.facilitator)
-    client.force_login(room.facilitator)
+    login_with_two_factor(client, room.facilitator)
     # 1 login session, 2 user, 3 group, 4 facilitator membership, 5 open flags with their
     # messages and sessions; per flag: 6 context before, 7 context after, 8 authors' names;
     # 9 recent actions (no names to look up: none yet).
@@ -88,9 +88,10 @@ def test_facilitator_without_two_factor_is_sent_to_set_it_up(client, room, flagg
 
 
 def test_hiding_from_the_queue_hides_the_message_and_settles_the_flag(
-        client, room, flagged, mfa_exempt, django_capture_on_commit_callbacks):
+        client, room, flagged, mfa_exempt, django_capture_on_commit_callbacks,
+        login_with_two_factor):
     mfa_exempt(room.facilitator)
-    client.force_login(room.facilitator)
+    login_with_two_factor(client, room.facilitator)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = client.post(act_url(flagged), {f"flag{flagged.pk}-action": "hide",
                                                   f"flag{flagged.pk}-reason": "Blame hurts."})
@@ -103,18 +104,18 @@ def test_hiding_from_the_queue_hides_the_message_and_settles_the_flag(
     assert b"Nothing to review" in client.get(queue_url(room)).content
 
 
-def test_dismissing_keeps_the_message(client, room, flagged, mfa_exempt):
+def test_dismissing_keeps_the_message(client, room, flagged, mfa_exempt, login_with_two_factor):
     mfa_exempt(room.facilitator)
-    client.force_login(room.facilitator)
+    login_with_two_factor(client, room.facilitator)
     client.post(act_url(flagged), {f"flag{flagged.pk}-action": "dismiss"})
     assert Flag.objects.get().status == Flag.Status.DISMISSED
     assert Message.objects.get(pk=flagged.message_id).hidden_at is None
     assert ModerationAction.objects.get().action == "dismiss_flag"
 
 
-def test_muting_the_author_from_the_queue(client, room, flagged, mfa_exempt):
+def test_muting_the_author_from_the_queue(client, room, flagged, mfa_exempt, login_with_two_factor):
     mfa_exempt(room.facilitator)
-    client.force_login(room.facilitator)
+    login_with_two_factor(client, room.facilitator)
     client.post(act_url(flagged), {f"flag{flagged.pk}-action": "mute",
                                    f"flag{flagged.pk}-reason": "Please pause.",
                                    f"flag{flagged.pk}-minutes": "15"})
@@ -124,9 +125,10 @@ def test_muting_the_author_from_the_queue(client, room, flagged, mfa_exempt):
     assert Flag.objects.get().status == Flag.Status.ACTIONED
 
 
-def test_removing_the_author_from_the_queue(client, room, flagged, mfa_exempt):
+def test_removing_the_author_from_the_queue(client, room, flagged, mfa_exempt,
+                                            login_with_two_factor):
     mfa_exempt(room.facilitator)
-    client.force_login(room.facilitator)
+    login_with_two_factor(client, room.facilitator)
     client.post(act_url(flagged), {f"flag{flagged.pk}-action": "remove",
                                    f"flag{flagged.pk}-reason": "Second warning."})
     assert RoomSanction.objects.get().kind == "remove"
@@ -139,9 +141,10 @@ def test_removing_the_author_from_the_queue(client, room, flagged, mfa_exempt):
     {"action": "hide"},
     {"action": "explode", "reason": "x"},
 ])
-def test_bad_input_changes_nothing_and_says_why(client, room, flagged, mfa_exempt, data):
+def test_bad_input_changes_nothing_and_says_why(client, room, flagged, mfa_exempt, data,
+                                                login_with_two_factor):
     mfa_exempt(room.facilitator)
-    client.force_login(room.facilitator)
+    login_with_two_factor(client, room.facilitator)
     response = client.post(act_url(flagged), {f"flag{flagged.pk}-{k}": v
                                               for k, v in data.items()}, follow=True)
     assert response.status_code == 200
@@ -150,7 +153,7 @@ def test_bad_input_changes_nothing_and_says_why(client, room, flagged, mfa_exemp
     assert not RoomSanction.objects.exists() and not ModerationAction.objects.exists()
 
 
-def test_the_action_url_takes_post_only(client, room, flagged, mfa_exempt):
+def test_the_action_url_takes_post_only(client, room, flagged, mfa_exempt, login_with_two_factor):
     mfa_exempt(room.facilitator)
-    client.force_login(room.facilitator)
+    login_with_two_factor(client, room.facilitator)
     assert client.get(act_url(flagged)).status_code == 405

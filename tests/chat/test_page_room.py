@@ -67,9 +67,9 @@ def test_member_never_sees_moderation_controls(client, room):
     assert 'id="mod-dialog"' not in body
 
 
-def test_facilitator_sees_moderation_controls(client, room, mfa_exempt):
+def test_facilitator_sees_moderation_controls(client, room, mfa_exempt, login_with_two_factor):
     mfa_exempt(room.facilitator)
-    client.force_login(room.facilitator)
+    login_with_two_factor(client, room.facilitator)
 
     response = client.get(chat_url(room.session))
 

@@ -73,10 +73,10 @@ def test_deactivation_sends_a_disconnect_and_blocks_the_session(
 
 
 def test_admin_unticking_active_calls_the_deactivation_service(
-        client, employee, django_capture_on_commit_callbacks):
+        client, employee, django_capture_on_commit_callbacks, login_with_two_factor):
     admin = UserFactory(is_staff=True, is_superuser=True)
     listener = Listener(employee)
-    client.force_login(admin)
+    login_with_two_factor(client, admin)
     change_url = reverse("admin:accounts_user_change", args=[employee.pk])
     form = client.get(change_url).context["adminform"].form
     data = {name: value for name, value in form.initial.items()
@@ -94,10 +94,10 @@ def test_admin_unticking_active_calls_the_deactivation_service(
 
 
 def test_admin_bulk_deactivation_ends_each_persons_sessions(
-        client, employee, member, django_capture_on_commit_callbacks):
+        client, employee, member, django_capture_on_commit_callbacks, login_with_two_factor):
     admin = UserFactory(is_staff=True, is_superuser=True)
     listeners = [Listener(employee), Listener(member)]
-    client.force_login(admin)
+    login_with_two_factor(client, admin)
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("admin:accounts_user_changelist"),

@@ -33,9 +33,9 @@ def test_hr_pages_refuse_everyone_but_hr(client, request, persona, mfa_exempt):
     assert client.get(HR_PAGE).status_code == 403
 
 
-def test_facilitator_with_two_factor_opens_the_facilitator_page(client, facilitator, two_factor):
-    two_factor(facilitator)
-    client.force_login(facilitator)
+def test_facilitator_with_two_factor_opens_the_facilitator_page(client, facilitator,
+                                                                login_with_two_factor):
+    login_with_two_factor(client, facilitator)
 
     response = client.get(FACILITATOR_PAGE)
 
@@ -43,9 +43,8 @@ def test_facilitator_with_two_factor_opens_the_facilitator_page(client, facilita
     assert response.content == b"facilitator tools"
 
 
-def test_hr_admin_with_two_factor_opens_the_hr_page(client, hr, two_factor):
-    two_factor(hr)
-    client.force_login(hr)
+def test_hr_admin_with_two_factor_opens_the_hr_page(client, hr, login_with_two_factor):
+    login_with_two_factor(client, hr)
 
     assert client.get(HR_PAGE).status_code == 200
 
@@ -81,11 +80,10 @@ def test_deactivated_role_holder_loses_the_role_pages(client, facilitator, two_f
     assert response.url.startswith("/accounts/login/")
 
 
-def test_a_revoked_role_closes_the_page_at_once(client, facilitator, two_factor):
+def test_a_revoked_role_closes_the_page_at_once(client, facilitator, login_with_two_factor):
     from accounts.services import user_role_revoke
 
-    two_factor(facilitator)
-    client.force_login(facilitator)
+    login_with_two_factor(client, facilitator)
     user_role_revoke(user=facilitator, role="facilitator")
 
     assert client.get(FACILITATOR_PAGE).status_code == 403
@@ -111,12 +109,17 @@ def test_employee_gets_403_on_the_real_start_a_group_page(client, employee):
 
 @pytest.mark.urls("peersupport.urls")
 def test_facilitator_reaches_the_real_start_a_group_page_only_with_two_factor(
-        client, facilitator, two_factor):
+        client, facilitator, two_factor, login_with_two_factor):
     client.force_login(facilitator)
     assert client.get("/groups/new/").url == "/accounts/2fa/totp/activate/"
 
+    # Set up elsewhere, then a password-only login is asked for the code first ...
     two_factor(facilitator)
+    client.force_login(facilitator)
+    assert client.get("/groups/new/").url.startswith("/accounts/2fa/reauthenticate/")
 
+    # ... and a login that gave it opens the page.
+    login_with_two_factor(client, facilitator)
     assert client.get("/groups/new/").status_code == 200
 
 

@@ -22,6 +22,7 @@ def log_in(client, user, **extra):
                        {"login": user.email, "password": PASSWORD, **extra})
 
 
+@pytest.mark.django_db(transaction=True)
 def test_facilitator_sets_up_totp_and_then_opens_the_facilitator_page(client, facilitator):
     # At login the role holder is sent straight to set up an authenticator app.
     response = log_in(client, facilitator)
@@ -44,6 +45,8 @@ def test_facilitator_sets_up_totp_and_then_opens_the_facilitator_page(client, fa
     assert wrong.status_code == 200
     assert not Authenticator.objects.filter(user=facilitator).exists()
 
+    # Typing a valid code to set the app up passes the second factor for this login (allauth
+    # announces the new authenticator once its transaction commits: a transactional test).
     activated = client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
     assert activated.status_code == 302
     assert activated.url == reverse("mfa_view_recovery_codes")
