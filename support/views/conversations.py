@@ -48,8 +48,18 @@ def conversation_start(request):
                 request, "Sent. Only you and the facilitator can see this conversation."
             )
             return redirect("support:conversation", pk=conversation.pk)
+    from peersupport import home
+
+    facilitates = home.facilitated_groups(user=request.user).exists()
     return render(
-        request, "support/conversation_start.html", {"form": form, "facilitators": facilitators}
+        request,
+        "support/conversation_start.html",
+        {
+            "form": form,
+            "facilitators": facilitators,
+            "facilitates": facilitates,
+            "waiting": home.unanswered_count(user=request.user) if facilitates else 0,
+        },
     )
 
 
