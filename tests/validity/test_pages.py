@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from tests.conftest import log_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.browser
 
 PASSWORD = "peersupport-demo"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -103,9 +103,11 @@ def run_vnu(validators, files: list[str]) -> list[dict]:
         [validators.java, "-Xss4m", "-jar", str(validators.vnu_jar), "--format", "json",
          "--errors-only", *files], capture_output=True, text=True, timeout=600)
     report = json.loads(completed.stderr or completed.stdout or '{"messages": []}')
-    return [m for m in report.get("messages", []) if m.get("type") in ("error", "non-document-error")]
+    return [m for m in report.get("messages", [])
+            if m.get("type") in ("error", "non-document-error")]
 
 
+@pytest.mark.django_db(transaction=True)
 def test_every_main_page_of_every_role_is_valid_and_accessible(
         live_server, browser, validators, settings, tmp_path):
     call_command("seed_demo")
@@ -139,3 +141,24 @@ def test_every_main_page_of_every_role_is_valid_and_accessible(
                         f" [{message.get('extract', '').strip()[:120]}]")
     assert len(checked) >= 50
     assert failures == [], "\n".join(failures)
+
+
+BROKEN = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Broken</title></head>
+<body><main><ol role="log"><li>One</li></ol><img src="x.png">
+<p><time datetime="2026-12-01T10:00:00.123456+00:00">then</time></p>
+<input aria-describedby="nowhere"></main></body></html>"""
+
+
+def test_the_checkers_catch_the_faults_they_are_here_for(browser, validators, tmp_path):
+    """Both validators run for real: a page with the faults issue 17 found fails both."""
+    broken = tmp_path / "broken.html"
+    broken.write_text(BROKEN)
+    messages = " ".join(m["message"] for m in run_vnu(validators, [str(broken)]))
+    assert "Bad value \u201clog\u201d for attribute \u201crole\u201d" in messages
+    assert "fraction of a second" in messages
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_content(BROKEN)
+    found = {violation["id"] for violation in run_axe(page, validators.axe_js)}
+    context.close()
+    assert {"image-alt", "listitem"} <= found
