@@ -16,10 +16,8 @@ def roles(request):
     if context["viewer_is_facilitator"] and permissions.two_factor_satisfied(request):
         from peersupport.home import facilitator_nav_count
 
-        def waiting() -> int:
-            if not hasattr(request, "_facilitator_waiting"):
-                request._facilitator_waiting = facilitator_nav_count(user=user)
-            return request._facilitator_waiting
+        def waiting() -> int:  # base.html reads it once, in a {% with %}
+            return facilitator_nav_count(user=user)
 
         context["facilitator_waiting"] = waiting
     return context
