@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 Kind = Literal["people", "count", "exact", "rate", "average"]
 
@@ -279,6 +280,10 @@ def rules_for_employees() -> list[str]:
         "nobody can work the small one out by subtracting.",
         "Dashboards only show whole weeks or months that have already finished, so the "
         "figures do not change from day to day and one person's change cannot be timed.",
+        gettext("An average or a rate (such as the average session size) is hidden whenever "
+                "a figure it is made of is hidden, and a figure shown in two places on the "
+                "dashboard is shown or hidden alike in both, so one place never gives away "
+                "what another hides."),
         f"Counts are rounded to the nearest {k}: one person joining or leaving changes a "
         f"figure by {k} or not at all, so comparing two periods never reveals one person.",
         "Private groups and sensitive groups are never named: their members are counted only "

@@ -222,3 +222,9 @@ def test_every_help_text_the_filters_point_at_exists(hr_client, org):
                  for target in value.split()]
     assert described  # the group and date fields have help
     assert [t for t in described if t not in ids] == []
+
+
+def test_employees_read_the_ratio_rule_the_dashboard_applies(client, employee):
+    client.force_login(employee)
+    html = client.get(WHAT).content.decode()
+    assert "hidden whenever a figure it is made of is hidden" in html
