@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install chromium observatory lint format migrate seed bench-chat bench-dashboard clean
+.PHONY: run test install chromium observatory validators lint format migrate seed bench-chat bench-dashboard clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,8 +43,20 @@ observatory:
 	  echo "Installing MDN's HTTP Observatory (npm ci)"; \
 	  cd tools/observatory && npm ci --ignore-scripts --no-audit --no-fund >/dev/null; }
 
-## make test: install and run the whole suite (browser tests included).
-test: install chromium observatory
+## The page validators (tests/validity): the Nu Html Checker and axe-core from the npm registry,
+## at the versions of tools/validators/package-lock.json. Install scripts are skipped (vnu-jar's
+## would download a Java runtime; Debian's java runs it).
+VALIDATORS := tools/validators/node_modules/.package-lock.json
+$(VALIDATORS): tools/validators/package-lock.json
+	@{ command -v npm >/dev/null 2>&1 && command -v java >/dev/null 2>&1; } || { \
+	  echo "Installing Debian's npm and Java for the page validators"; \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq npm default-jre-headless >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq npm default-jre-headless >/dev/null; fi; }
+	cd tools/validators && npm ci --ignore-scripts --no-audit --no-fund --silent
+validators: $(VALIDATORS)
+
+## make test: install and run the whole suite (browser tests and page validators included).
+test: install chromium observatory validators
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## The code is laid out by hand (see ../shared/STYLE.md), not by a formatter: lint is ruff's

@@ -69,6 +69,9 @@ class User(AbstractUser):
     is_hr = models.BooleanField(
         "HR admin", default=False, help_text="May see aggregate participation dashboards."
     )
+    # When the person last opened their home page: "recognitions since your last visit".
+    # Only ever shown to the person themselves.
+    home_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

@@ -64,3 +64,11 @@ def user_deactivate(*, user: User) -> User:
         user.save(update_fields=["is_active"])
         user_sessions_end(user=user)
     return user
+
+
+def home_visit_record(*, user: User, at) -> None:
+    """Moves the person's "last visit" marker forward (never back: two tabs, one clock)."""
+    from django.db.models import Q
+
+    User.objects.filter(Q(home_seen_at__isnull=True) | Q(home_seen_at__lt=at),
+                        pk=user.pk).update(home_seen_at=at)

@@ -6,8 +6,9 @@ Safe to run again: each message has a fixed client_id, unique per author and ses
 import datetime as dt
 
 from accounts.models import User
-from chat.models import Message
+from chat.models import Flag, Message
 from sessions.models import Session
+from sessions.selectors import session_rules
 from sessions.services import session_rules_accept
 
 SESSION_TITLE = "Monday Peer Circle: saying no kindly"
@@ -26,8 +27,11 @@ CONVERSATION = [
                                    "joined my team."),
     ("colleague1@example.com", 12, "What helped me was saying what I would have to drop to "
                                    "take it on. It made it a shared decision."),
+    ("colleague4@example.com", 13, "Honestly, just tell your lead to do it himself."),
     ("employee@example.com", 14, "Thank you, that feels doable. I felt heard today."),
 ]
+# One flag still waiting in the facilitator's moderation queue: (message number, reporter, rule).
+FLAG = (10, "colleague2@example.com", "no_unsolicited_advice")
 
 
 def seed(people: dict[str, User]) -> None:
@@ -39,7 +43,11 @@ def seed(people: dict[str, User]) -> None:
         author = people[email]
         if author.email != "facilitator@example.com":
             session_rules_accept(session=session, user=author)
-        Message.objects.get_or_create(
+        message, _created = Message.objects.get_or_create(
             session=session, author=author, client_id=f"demo-{number}",
             defaults={"body": body,
                       "created_at": session.starts_at + dt.timedelta(minutes=minute)})
+        if number == FLAG[0]:
+            rule = next((r for r in session_rules(session=session) if r["key"] == FLAG[2]), None)
+            Flag.objects.get_or_create(message=message, reporter=people[FLAG[1]], defaults={
+                "rule_key": FLAG[2], "rule_text": rule["text"] if rule else ""})

@@ -39,16 +39,20 @@ class Chart:
     right_edge: int = WIDTH - RIGHT
 
 
-def _nice_max(value: float) -> float:
-    if value <= 0:
-        return 1
+def value_ticks(top_value: float, *, most: int = 6) -> list[float]:
+    """Evenly spaced tick values from 0 whose step is 1, 2 or 5 times a power of ten, the
+    smallest such step that covers `top_value` in at most `most` steps: 0, 1, 2, 3, 4, 5 for
+    a top of 5; 0, 20, 40, 60 for 57; never 0, 1, 2, 4, 5 (equal steps, whole numbers)."""
+    if top_value <= 0:
+        return [0, 1]
     step = 1
-    while step * 10 < value:
+    while True:
+        for factor in (1, 2, 5):
+            if step * factor * most >= top_value:
+                size = step * factor
+                count = int(-(-top_value // size))  # ceil
+                return [size * i for i in range(max(count, 1) + 1)]
         step *= 10
-    for factor in (1, 2, 5, 10):
-        if step * factor >= value:
-            return step * factor
-    return step * 10
 
 
 def bar_chart(table: Table, column_key: str, title: str,
@@ -59,7 +63,8 @@ def bar_chart(table: Table, column_key: str, title: str,
     percent = table.columns[c].kind == "rate"
     rows = [row for row in table.visible_rows if not row.total_of]
     shown = [row.cells[c].number for row in rows if row.cells[c].number is not None]
-    top = 100.0 if percent else _nice_max(max(shown, default=0))
+    values = [0, 20, 40, 60, 80, 100] if percent else value_ticks(max(shown, default=0))
+    top = float(values[-1])
     plot_h = HEIGHT - TOP - BOTTOM
     slot = (WIDTH - LEFT - RIGHT) / max(len(rows), 1)
     bars = []
@@ -76,8 +81,7 @@ def bar_chart(table: Table, column_key: str, title: str,
                         round(TOP + plot_h - height, 1), round(width, 1), round(height, 1),
                         round(x + width / 2, 1)))
     ticks = []
-    for step in range(5):
-        value = top * step / 4
+    for value in values:
         label = f"{value:.0f}%" if percent else f"{value:,.0f}"
-        ticks.append((round(TOP + plot_h - plot_h * step / 4, 1), label))
+        ticks.append((round(TOP + plot_h - plot_h * value / top, 1), label))
     return Chart(f"{table.key}-{column_key}", title, bars, ticks)

@@ -8,6 +8,9 @@ which turns figures into display `Cell`s. The method, in the order it is applied
    A figure computed over fewer than K distinct people, zero included, is shown as
    "fewer than K". A rate needs K people in its denominator *and* K in its numerator;
    an average needs K people behind it.
+   d. A ratio or an average is hidden whenever a figure it is made of is hidden (average
+      session size with the attendance it divides), and a figure shown in two tables (the
+      summary's totals and a breakdown's total row) is shown or hidden alike in both.
 2. Complementary suppression. In every breakdown whose parts add up to a shown total (a column
    of departments over its total row, a category's named groups plus its unnamed private and
    sensitive groups, trend buckets over the whole period), once one part is hidden, more parts
@@ -40,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 Kind = Literal["people", "count", "exact", "rate", "average"]
 
@@ -49,13 +53,19 @@ def min_group_size() -> int:
     return max(3, int(getattr(settings, "DASHBOARD_MIN_GROUP_SIZE", 5)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Figure:
-    """A true aggregate. `people`: distinct people it was computed over (rule 1)."""
+    """A true aggregate. `people`: distinct people it was computed over (rule 1).
+
+    `parts`: the figures a ratio or an average is made of; it is hidden whenever one of them
+    is (rule 1d), since a shown ratio next to its shown other part would give the hidden one
+    away. One Figure object shown in several tables (a total in the summary and in a
+    breakdown) is shown alike in all of them (`protect_tables`). Figures compare by identity."""
 
     value: float | int | None
     people: int
     kind: Kind = "people"
+    parts: tuple[Figure, ...] = ()
 
 
 def people(n: int) -> Figure:
@@ -63,14 +73,16 @@ def people(n: int) -> Figure:
     return Figure(n, n, "people")
 
 
-def ratio(numerator: int, denominator: int, *, people_num: int, people_den: int) -> Figure:
+def ratio(numerator: int, denominator: int, *, people_num: int, people_den: int,
+          parts: tuple[Figure, ...] = ()) -> Figure:
     value = (numerator / denominator) if denominator else None
-    return Figure(value, min(people_num, people_den), "rate")
+    return Figure(value, min(people_num, people_den), "rate", parts)
 
 
-def average(total: float | int | None, count: int, *, people_behind: int) -> Figure:
+def average(total: float | int | None, count: int, *, people_behind: int,
+            parts: tuple[Figure, ...] = ()) -> Figure:
     value = (total / count) if count and total is not None else None
-    return Figure(value, people_behind, "average")
+    return Figure(value, people_behind, "average", parts)
 
 
 @dataclass
@@ -159,9 +171,31 @@ def _true(table: Table, coord: tuple[int, int]) -> float:
     return float(value or 0)
 
 
-def protect_table(table: Table) -> Table:
-    """Applies rules 1-3 to `table` and fills each row's `cells`. Returns the same table."""
+def protect_tables(*tables: Table) -> list[Table]:
+    """Protects tables shown on one page together: a Figure that appears in several of them,
+    or that a ratio in one of them is made of, is hidden in all of them once it is hidden in
+    one (rule 1d), so the page never shows in one place what it hides in another."""
+    forced: dict[int, str] = {}
+    while True:
+        for table in tables:
+            protect_table(table, forced=forced)
+        hidden = dict(forced)
+        for table in tables:
+            for row in table.rows:
+                for figure, cell in zip(row.figures, row.cells, strict=True):
+                    if cell.hidden and id(figure) not in hidden:
+                        hidden[id(figure)] = cell.hidden
+        if hidden == forced:
+            return list(tables)
+        forced = hidden
+
+
+def protect_table(table: Table, *, forced: dict[int, str] | None = None) -> Table:
+    """Applies rules 1-3 to `table` and fills each row's `cells`. Returns the same table.
+
+    `forced`: figures (by id) hidden elsewhere on the page, with the reason shown there."""
     k = min_group_size()
+    forced = forced or {}
     hidden: dict[tuple[int, int], str] = {}
     for r, row in enumerate(table.rows):
         for c, figure in enumerate(row.figures):
@@ -169,9 +203,11 @@ def protect_table(table: Table) -> Table:
                 hidden[(r, c)] = "unnamed"
             elif _is_small(figure, k):
                 hidden[(r, c)] = "small"
+            elif id(figure) in forced:
+                hidden[(r, c)] = forced[id(figure)]
     changed = True
     while changed:
-        changed = False
+        changed = _hide_dependent_ratios(table, hidden, forced)
         for parts, total in _lines(table):
             parts_hidden = [p for p in parts if p in hidden]
             if total in hidden:
@@ -199,6 +235,7 @@ def protect_table(table: Table) -> Table:
             if len(parts_hidden) < 2 or residual < k:
                 hidden[total] = "complementary"
                 changed = True
+        changed = _hide_dependent_ratios(table, hidden, forced) or changed
     for r, row in enumerate(table.rows):
         row.cells = []
         for c, figure in enumerate(row.figures):
@@ -213,6 +250,25 @@ def protect_table(table: Table) -> Table:
     return table
 
 
+def _hide_dependent_ratios(table: Table, hidden: dict[tuple[int, int], str],
+                           forced: dict[int, str]) -> bool:
+    """Rule 1d within a table: hides a ratio whose part is hidden here or elsewhere."""
+    reasons = dict(forced)
+    for (r, c), reason in hidden.items():
+        reasons.setdefault(id(table.rows[r].figures[c]), reason)
+    changed = False
+    for r, row in enumerate(table.rows):
+        for c, figure in enumerate(row.figures):
+            if (r, c) in hidden:
+                continue
+            for part in figure.parts:
+                if id(part) in reasons:
+                    hidden[(r, c)] = "small" if reasons[id(part)] == "small" else "complementary"
+                    changed = True
+                    break
+    return changed
+
+
 def rules_for_employees() -> list[str]:
     """The rules above in plain words, for the "What HR can see" page (same K, same code)."""
     k = min_group_size()
@@ -224,6 +280,10 @@ def rules_for_employees() -> list[str]:
         "nobody can work the small one out by subtracting.",
         "Dashboards only show whole weeks or months that have already finished, so the "
         "figures do not change from day to day and one person's change cannot be timed.",
+        gettext("An average or a rate (such as the average session size) is hidden whenever "
+                "a figure it is made of is hidden, and a figure shown in two places on the "
+                "dashboard is shown or hidden alike in both, so one place never gives away "
+                "what another hides."),
         f"Counts are rounded to the nearest {k}: one person joining or leaving changes a "
         f"figure by {k} or not at all, so comparing two periods never reveals one person.",
         "Private groups and sensitive groups are never named: their members are counted only "

@@ -22,7 +22,7 @@ from dashboards.privacy import (
     average,
     min_group_size,
     people,
-    protect_table,
+    protect_tables,
     ratio,
 )
 from dashboards.selectors import engagement, participation
@@ -66,10 +66,11 @@ def _summary(key: str, caption: str, figures: list[tuple[P.FigureSpec, Figure]])
     return Table(key, caption, [Column("value", "Whole period", "exact")], rows)
 
 
-def _rate(row: dict | None) -> Figure:
+def _rate(row: dict | None, parts: tuple[Figure, ...] = ()) -> Figure:
     row = row or {}
     return ratio(row.get("attended", 0), row.get("going", 0),
-                 people_num=row.get("attended_people", 0), people_den=row.get("going_people", 0))
+                 people_num=row.get("attended_people", 0), people_den=row.get("going_people", 0),
+                 parts=parts)
 
 
 def _department_rows(scope: Scope, departments, line: str) -> list[tuple[int | None, str]]:
@@ -93,12 +94,17 @@ def participation_panels(scope: Scope, departments, headcount) -> list[PanelView
     held = sum(row["held"] for row in s["trend"].values())
     cancelled = sum(row["cancelled"] for row in s["trend"].values())
     attendees_all = a["total"]["people_all"]
+    attended = people(a["total"]["people"])
+    held_figure = Figure(held, attendees_all, "exact")
     summary = _summary("summary", "Participation in the whole period", [
         (P.ACTIVE, people(m["total"]["active"])), (P.NEW, people(m["total"]["joined"])),
-        (P.ATTENDED, people(a["total"]["people"])), (P.RATE, _rate(r["total"])),
-        (P.HELD, Figure(held, attendees_all, "exact")),
+        (P.ATTENDED, attended), (P.RATE, _rate(r["total"], parts=(attended,))),
+        (P.HELD, held_figure),
         (P.CANCELLED, Figure(cancelled, attendees_all, "exact")),
-        (P.SIZE, average(a["total"]["rows"], held, people_behind=attendees_all)),
+        # An average is no more shown than the attendance it divides (rule 1d): with a
+        # department chosen, a size over every department would sit beside hidden counts.
+        (P.SIZE, average(a["total"]["rows"], held, people_behind=attendees_all,
+                         parts=(attended, held_figure))),
         (P.EMPLOYEES, people(employees)),
     ])
     dept_specs = [P.EMPLOYEES, P.ACTIVE, P.NEW, P.ATTENDED, P.RATE]
@@ -117,38 +123,47 @@ def participation_panels(scope: Scope, departments, headcount) -> list[PanelView
                           dept_rows)
     notes = ["Sessions held, cancelled and their average size count every department, "
              "also when a department is chosen."] if scope.department_id else []
-    panels = [PanelView(P.PANELS[0], [protect_table(summary), protect_table(by_department)],
-                        notes=notes)]
-    panels.append(_trend_panel(scope, m, s, a, r, summary))
-    panels.append(_groups_panel(scope, m, g, s, a))
-    return panels
+    trend = _trend_table(scope, m, s, a, r, summary)
+    categories, named = _groups_tables(scope, m, g, s, a, summary)
+    # One page: a figure hidden in one table is hidden in every other (rule 1d).
+    protect_tables(summary, by_department, trend, categories, named)
+    return [PanelView(P.PANELS[0], [summary, by_department], notes=notes),
+            _trend_panel(scope, trend),
+            PanelView(P.PANELS[2], [categories, named])]
 
 
 def summary_figures(summary: Table, indexes: list[int]) -> list[Figure]:
     return [summary.rows[i].figures[0] for i in indexes]
 
 
-def _trend_panel(scope, m, s, a, r, summary: Table) -> PanelView:
+def _trend_table(scope, m, s, a, r, summary: Table) -> Table:
     specs = [P.ACTIVE, P.NEW, P.ATTENDED, P.RATE, P.HELD, P.CANCELLED, P.SIZE]
     rows = []
     for i, (start, _end) in enumerate(scope.period.buckets()):
         sess = s["trend"].get(start, {})
         att = a["trend"].get(start, {})
         held = sess.get("held", 0)
+        attended = people(att.get("people", 0))
+        held_figure = Figure(held, att.get("people_all", 0), "exact")
         rows.append(Row(scope.period.bucket_label(start), [
             people(m["trend"][i]["active"]), people(m["trend"][i]["joined"]),
-            people(att.get("people", 0)), _rate(r["trend"].get(start)),
-            Figure(held, att.get("people_all", 0), "exact"),
+            attended, _rate(r["trend"].get(start), parts=(attended,)), held_figure,
             Figure(sess.get("cancelled", 0), att.get("people_all", 0), "exact"),
-            average(att.get("rows", 0), held, people_behind=att.get("people_all", 0)),
+            average(att.get("rows", 0), held, people_behind=att.get("people_all", 0),
+                    parts=(attended, held_figure)),
         ], part_of="time"))
     rows.append(Row("Whole period", summary_figures(summary, [0, 1, 2, 3, 4, 5, 6]),
                     part_of=None, total_of="time"))
     grain = "week" if scope.period.grain == "week" else "month"
+    return Table("trend", f"Participation by {grain}",
+                 _columns(specs, {"joined", "held", "cancelled"}), rows)
+
+
+def _trend_panel(scope, table: Table) -> PanelView:
+    """The trend table (already protected) with its charts, drawn from its shown cells."""
+    grain = "week" if scope.period.grain == "week" else "month"
     short = [f"{start:%d %b}" if grain == "week" else f"{start:%b %y}"
              for start, _end in scope.period.buckets()]
-    table = protect_table(Table("trend", f"Participation by {grain}",
-                                _columns(specs, {"joined", "held", "cancelled"}), rows))
     return PanelView(P.PANELS[1], [table], charts=[
         charts.bar_chart(table, "attended",
                          f"People who attended at least one session, by {grain}", short),
@@ -156,7 +171,7 @@ def _trend_panel(scope, m, s, a, r, summary: Table) -> PanelView:
     ])
 
 
-def _groups_panel(scope, m, g, s, a) -> PanelView:
+def _groups_tables(scope, m, g, s, a, summary: Table) -> tuple[Table, Table]:
     category_rows = []
     totals = {"groups": 0, "new": 0}
     for value, label in _categories(scope):
@@ -177,12 +192,12 @@ def _groups_panel(scope, m, g, s, a) -> PanelView:
         people(total["at_start"]), people(total["at_end"]), people(total["left"])],
         part_of=None, total_of="all"))
     specs = [P.GROUPS, P.NEW_GROUPS, P.AT_START, P.AT_END, P.LEFT]
-    by_category = protect_table(Table("categories", "Groups by category",
-                                      _columns(specs, {s.key for s in specs}), category_rows))
-    return PanelView(P.PANELS[2], [by_category, _named_groups_table(scope, m, g, s, a)])
+    by_category = Table("categories", "Groups by category",
+                        _columns(specs, {s.key for s in specs}), category_rows)
+    return by_category, _named_groups_table(scope, m, g, s, a, summary)
 
 
-def _named_groups_table(scope, m, g, s, a) -> Table:
+def _named_groups_table(scope, m, g, s, a, summary: Table) -> Table:
     """Categories with their named groups; private and sensitive groups as an unnamed part."""
     keyed: dict[tuple[str, int | None], dict] = {}
     for source, fields in ((m["by_group"], ("active", "joined")), (s["by_group"], ("held",)),
@@ -207,17 +222,17 @@ def _named_groups_table(scope, m, g, s, a) -> Table:
         if g.get(value, {}).get("unnamed"):
             rows.append(Row("Private and sensitive groups", _group_figures(
                 keyed.get((value, None), {})), part_of=value, unnamed=True))
-    total = m["total"]
+    # The grand total's people are the summary's own figures: shown or hidden alike.
     rows.append(Row("All groups", [
-        people(total["active"]), people(total["joined"]), people(a["total"]["people"]),
+        *summary_figures(summary, [0, 1, 2]),
         Figure(sum(e.get("held", 0) for e in keyed.values()), a["total"]["people"], "exact")],
         part_of=None, total_of="all"))
     specs = [P.ACTIVE, P.NEW, P.ATTENDED, P.HELD]
-    return protect_table(Table(
+    return Table(
         "named_groups", "Open and request-to-join groups by name, within their category",
         _columns(specs, {s.key for s in specs}), rows,
         note="Private and sensitive groups are counted in their category's total and never "
-             "named."))
+             "named.")
 
 
 def _group_figures(entry: dict) -> list[Figure]:

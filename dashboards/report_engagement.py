@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from dashboards import panels as P
 from dashboards.privacy import (
     Cell,
@@ -12,6 +14,7 @@ from dashboards.privacy import (
     average,
     people,
     protect_table,
+    protect_tables,
     ratio,
 )
 from dashboards.report import NO_DEPARTMENT, PanelView, _categories, _columns, _summary
@@ -19,6 +22,10 @@ from dashboards.selectors import engagement
 from dashboards.selectors.base import Scope
 
 LOW_SHARE_FACTOR = 0.5  # "little recognition": under half the organisation-wide share
+GIVEN_RECEIVED_NOTE = gettext_lazy(
+    "Given and received count different things: a recognition is given once, but it can "
+    "thank several people, and it counts once as received for each of them. So "
+    "\u201cRecognitions received\u201d is usually higher than \u201cRecognitions given\u201d.")
 
 
 def recognition_panel(scope: Scope, departments, headcount) -> PanelView:
@@ -29,19 +36,22 @@ def recognition_panel(scope: Scope, departments, headcount) -> PanelView:
     gave = ratio(total["givers"], employees, people_num=total["givers"], people_den=employees)
     got = ratio(total["recipients"], employees, people_num=total["recipients"],
                 people_den=employees)
-    summary = protect_table(_summary("recognition_summary", "Recognition in the whole period", [
+    summary = _summary("recognition_summary", "Recognition in the whole period", [
         (P.GIVEN, Figure(total["given"], total["givers"], "count")),
         (P.GAVE_SHARE, gave), (P.GOT_SHARE, got),
         (P.RECOGNISED, people(total["recipients"])),
-    ]))
+    ])
     value_rows = [Row(row["values__name"] or "No value chosen",
                       [Figure(row["count"], row["givers"], "count")], part_of=None)
                   for row in sorted(data["by_value"], key=lambda r: r["values__name"] or "~")]
     by_value = protect_table(Table("recognition_values", "Recognitions by value",
                                    [Column("given", P.GIVEN.label, "count")], value_rows,
                                    note="A recognition can name several values."))
-    return PanelView(P.PANELS[3], [summary, by_value,
-                                   _equity_table(scope, departments, headcount, data, got)])
+    equity = _equity_table(scope, departments, headcount, data, got)
+    # The organisation-wide share is in both tables: shown or hidden alike (rule 1d).
+    protect_tables(summary, equity)
+    _flag_low_recognition(equity, got)
+    return PanelView(P.PANELS[3], [summary, by_value, equity], notes=[GIVEN_RECEIVED_NOTE])
 
 
 def _equity_table(scope: Scope, departments, headcount, data, org_share: Figure) -> Table:
@@ -66,14 +76,12 @@ def _equity_table(scope: Scope, departments, headcount, data, org_share: Figure)
             Figure(sum(r.get("received", 0) for r in data["receivers"].values()),
                    total["recipients"], "count"), org_share], part_of=None, total_of="dept"))
     specs = [P.EMPLOYEES, P.RECOGNISED, P.RECEIVED, P.GOT_SHARE]
-    table = protect_table(Table(
+    return Table(
         "recognition_equity", "Recognition received by department",
         _columns(specs, {"employees", "recognised", "received"}), rows,
         note=f"Flagged: a department whose share of people recognised is under "
              f"{int(LOW_SHARE_FACTOR * 100)}% of the organisation-wide share, or too small "
-             "to show."))
-    _flag_low_recognition(table, org_share)
-    return table
+             "to show.")
 
 
 def _flag_low_recognition(table: Table, org_share: Figure) -> None:

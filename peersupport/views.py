@@ -1,3 +1,4 @@
+import datetime as dt
 import logging
 
 from asgiref.sync import async_to_sync
@@ -6,16 +7,68 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 logger = logging.getLogger(__name__)
 
 
+# Home views less than this apart are one visit: "since your last visit" stays put while the
+# person goes back and forth, and moves on when they come back later.
+VISIT_GAP = dt.timedelta(hours=1)
+
+
 def home(request):
+    """Each role's home: what matters now for the person, their groups' inboxes for a
+    facilitator, the dashboard and new reports for HR."""
     if not request.user.is_authenticated:
         return redirect("account_login")
-    return render(request, "home.html", {"cards": _home_cards(request.user)})
+    from accounts.services import home_visit_record
+    from peersupport import home as home_reads
+    from peersupport import permissions
+
+    user = request.user
+    now = timezone.now()
+    since = _last_visit(request, now)
+    two_factor = permissions.two_factor_satisfied(request)
+    facilitation = home_reads.facilitator_home(user=user) if two_factor else None
+    context = {
+        "cards": _home_cards(user),
+        "mine": home_reads.employee_home(user=user, since=since),
+        "facilitation": facilitation,
+        "facilitation_needs_two_factor": not two_factor and (
+            permissions.is_facilitator(user)
+            or home_reads.facilitated_groups(user=user).exists()),
+        "hr": _hr_home(request) if permissions.is_hr(user) else None,
+    }
+    response = render(request, "home.html", context)
+    home_visit_record(user=user, at=now)
+    return response
+
+
+def _last_visit(request, now: dt.datetime) -> dt.datetime | None:
+    """The moment "since your last visit" counts from (None: ever)."""
+    last = request.user.home_seen_at
+    stored = request.session.get("home_since")
+    if stored is None or last is None or now - last > VISIT_GAP:
+        request.session["home_since"] = last.isoformat() if last else ""
+        return last
+    return dt.datetime.fromisoformat(stored) if stored else None
+
+
+def _hr_home(request) -> dict:
+    from dashboards import rollups
+    from peersupport.permissions import two_factor_satisfied
+    from support.models import Report
+    from support.selectors import hr_reports
+
+    if not two_factor_satisfied(request):
+        return {"needs_two_factor": True}
+    state = rollups.current()
+    return {"as_of": state.built_at,
+            "new_reports": hr_reports(viewer=request.user)
+            .filter(status=Report.Status.RECEIVED).count()}
 
 
 def _home_cards(user) -> list[dict]:

@@ -294,6 +294,20 @@ def received_summary(*, context: ViewerContext, recent: int = 10) -> ReceivedSum
                            recent=cards_for(context=context, recognitions=latest))
 
 
+def received_since(*, context: ViewerContext, since: datetime | None,
+                   limit: int = 3) -> tuple[int, list[RecognitionCard]]:
+    """For the person's own home: how many recognitions they received since `since` (ever,
+    when None), and the latest `limit` of them as cards (givers named as the feed names them,
+    under their pseudonym in a pseudonymous group)."""
+    received = Recognition.objects.filter(recipient_links__recipient=context.user,
+                                          is_hidden=False)
+    if since is not None:
+        received = received.filter(created_at__gt=since)
+    latest = list(_with_details(received).order_by("-created_at", "-id")[:limit])
+    count = len(latest) if len(latest) < limit else received.count()
+    return count, cards_for(context=context, recognitions=latest)
+
+
 def preference_of(*, user: User) -> RecognitionPreference:
     """The person's preferences (an unsaved row with the defaults when they never chose)."""
     return (RecognitionPreference.objects.filter(user=user).first()

@@ -78,8 +78,23 @@ RESOURCES = [
 ]
 
 
+# A member's private request still waiting for the demo facilitator's answer.
+CONVERSATION = ("colleague3@example.com", "facilitator@example.com",
+                "Could we talk before Monday's circle? Something from last week's session is "
+                "still on my mind, and I'd rather say it to you first than to the whole group.")
+
+
 def seed(people) -> None:
-    """Idempotent: a resource is created once by title and never overwritten (admins edit)."""
+    """Idempotent: a resource is created once by title and never overwritten (admins edit);
+    the demo conversation once per requester."""
+    from support.models import FacilitatorRequest
+    from support.services import conversation_open
+
+    requester, facilitator, body = CONVERSATION
+    if requester in people and facilitator in people and not FacilitatorRequest.objects.filter(
+            requester=people[requester]).exists():
+        conversation_open(requester=people[requester], facilitator=people[facilitator],
+                          body=body)
     for title, kind, country, phone, url, order, body in RESOURCES:
         Resource.objects.get_or_create(
             title=title,

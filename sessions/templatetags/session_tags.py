@@ -23,8 +23,11 @@ def session_when(session: Session) -> str:
     return format_html(
         '<time datetime="{}">{}</time>–<time datetime="{}">{}</time> '
         '<span class="session-zone">({})</span>',
-        session.starts_at.isoformat(), dateformat.format(start, "D j M Y, H:i"),
-        session.ends_at.isoformat(), dateformat.format(end, end_format), zone_label(),
+        # Whole seconds: HTML's datetime allows at most three digits of a fraction.
+        session.starts_at.replace(microsecond=0).isoformat(),
+        dateformat.format(start, "D j M Y, H:i"),
+        session.ends_at.replace(microsecond=0).isoformat(), dateformat.format(end, end_format),
+        zone_label(),
     )
 
 

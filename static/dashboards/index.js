@@ -1,4 +1,6 @@
-// Shows the date fields only when "Custom dates" is chosen (they stay usable without JS).
+// Shows the date fields only when "Custom dates" is chosen. The server renders them already in
+// that state (no layout shift after first paint); without JS, choosing "Custom dates" and
+// "Show figures" brings them.
 (function () {
   "use strict";
   const period = document.getElementById("id_period");

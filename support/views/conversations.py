@@ -48,12 +48,21 @@ def conversation_start(request):
                 request, "Sent. Only you and the facilitator can see this conversation."
             )
             return redirect("support:conversation", pk=conversation.pk)
+    from peersupport import home
+
+    facilitates = home.facilitated_groups(user=request.user).exists()
     return render(
-        request, "support/conversation_start.html", {
-            "form": form, "facilitators": facilitators,
+        request,
+        "support/conversation_start.html",
+        {
+            "form": form,
+            "facilitators": facilitators,
             "known_by_pseudonym": selectors.facilitators_knowing_me_by_pseudonym(
                 user=request.user, facilitators=facilitators),
-        })
+            "facilitates": facilitates,
+            "waiting": home.unanswered_count(user=request.user) if facilitates else 0,
+        },
+    )
 
 
 @login_required

@@ -48,9 +48,39 @@ def test_the_summary_shows_rounded_figures_and_hides_nothing_big_enough(org):
     assert summary["New members"] == ["5"]
     assert summary["Attended at least one session"] == ["5"]  # 7 rounds to 5
     assert summary["Attendance rate"] == ["70%"]  # 7 of 10 going
-    assert summary["Sessions held"] == ["2"]
-    assert summary["Sessions cancelled"] == ["1"]
-    assert summary["Average session size"] == ["3.5"]  # 7 attendances / 2 sessions
+    # 2 held and 1 cancelled, but all in one week beside three empty ones: the trend table
+    # must hide them (the empty weeks would give them away), so the summary hides them too,
+    # and the average session size with them (it is made of the held count).
+    assert summary["Sessions held"] == ["hidden"]
+    assert summary["Sessions cancelled"] == ["hidden"]
+    assert summary["Average session size"] == ["hidden"]
+
+
+def test_the_summary_and_every_total_row_agree_cell_for_cell(org):
+    dashboard = dashboard_build(scope=scope(), filters=[])
+    summary = shown(table(dashboard, "summary"))
+    trend = shown(table(dashboard, "trend"))["Whole period"]
+    labels = ["Active members", "New members", "Attended at least one session",
+              "Attendance rate", "Sessions held", "Sessions cancelled", "Average session size"]
+    assert [summary[label][0] for label in labels] == trend
+    departments = shown(table(dashboard, "departments"))["All departments"]
+    assert departments == [summary[label][0] for label in [
+        "Employees", "Active members", "New members", "Attended at least one session",
+        "Attendance rate"]]
+    groups = shown(table(dashboard, "named_groups"))["All groups"]
+    assert groups[:3] == [summary[label][0] for label in labels[:3]]
+
+
+def test_an_average_is_hidden_when_the_counts_it_divides_are(org):
+    """With Finance chosen, every count of Finance's people is 'fewer than 5'; the average
+    session size (computed over every department's attendance) must not be shown beside
+    them: a ratio is hidden when a figure it is made of is."""
+    finance = org.finance[0].department_id
+    dashboard = dashboard_build(scope=scope(department_id=finance), filters=[])
+    summary = shown(table(dashboard, "summary"))
+    assert summary["Attended at least one session"] == ["fewer than 5"]
+    assert summary["Average session size"] != ["3.5"]
+    assert summary["Average session size"][0] in ("fewer than 5", "hidden")
 
 
 def test_small_departments_are_hidden_and_so_is_the_cell_that_would_reveal_them(org):
@@ -80,3 +110,26 @@ def test_trend_buckets_are_whole_weeks_each_under_the_rule(org):
     # nothing; it is hidden beside them (complementary suppression across time).
     assert [c.text for c in last_week.cells][:3] == ["10", "hidden", "5"]
     assert all(c.text == "fewer than 5" for c in trend.visible_rows[0].cells[1:4])
+
+
+def test_chart_ticks_are_equal_whole_steps():
+    from dashboards.charts import value_ticks
+
+    assert value_ticks(5) == [0, 1, 2, 3, 4, 5]  # not 0, 1, 2, 4, 5
+    assert value_ticks(57) == [0, 10, 20, 30, 40, 50, 60]
+    assert value_ticks(235) == [0, 50, 100, 150, 200, 250]
+    for top in (1, 3, 7, 12, 99, 101, 1234):
+        ticks = value_ticks(top)
+        steps = {b - a for a, b in zip(ticks, ticks[1:], strict=False)}
+        assert len(steps) == 1 and ticks[0] == 0 and ticks[-1] >= top
+        assert all(float(t).is_integer() for t in ticks) and len(ticks) <= 7
+
+
+def test_the_trend_chart_labels_its_axis_in_equal_steps(org):
+    dashboard = dashboard_build(scope=scope(), filters=[])
+    trend_panel = next(p for p in dashboard.panels if p.spec.key == "trends")
+    people_chart = trend_panel.charts[0]
+    labels = [label for _y, label in people_chart.ticks]
+    assert labels == ["0", "1", "2", "3", "4", "5"]  # the one shown bucket is 5
+    ys = [y for y, _label in people_chart.ticks]
+    assert len({round(a - b, 1) for a, b in zip(ys, ys[1:], strict=False)}) == 1

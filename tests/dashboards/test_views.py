@@ -185,3 +185,46 @@ def test_the_group_filter_keeps_the_choice_and_escapes_names(hr_client, org):
     assert f'<option value="{org.open_circle.id}" selected>Open Circle</option>' in page
     assert f'<option value="{group.id}">&lt;b&gt;Bold&lt;/b&gt; &amp; co</option>' in page
     assert 'id="id_group"' in page and "Quiet Harbour" not in page
+
+
+def _custom_date_fields(html: str) -> list[str]:
+    import re
+
+    return re.findall(r'<div class="field custom-date[^"]*"[^>]*>', html)
+
+
+def test_the_custom_date_fields_arrive_in_their_final_state(hr_client, org):
+    """No layout shift after first paint: the server hides the date fields unless "Custom
+    dates" is chosen (before, a script hid them after the page had painted)."""
+    default = _custom_date_fields(page_cells(hr_client.get(INDEX)))
+    assert len(default) == 2 and all(" hidden" in tag for tag in default)
+    custom = _custom_date_fields(page_cells(hr_client.get(INDEX, {
+        "period": "custom", "start": "2025-01-06", "end": "2025-03-02"})))
+    assert len(custom) == 2 and not any(" hidden" in tag for tag in custom)
+    # A mistake in the dates is shown, never hidden.
+    wrong = _custom_date_fields(page_cells(hr_client.get(INDEX, {
+        "period": "custom", "start": "2025-03-01", "end": "2025-01-01"})))
+    assert not any(" hidden" in tag for tag in wrong)
+
+
+def test_the_page_explains_why_received_is_more_than_given(hr_client, org):
+    html = page_cells(hr_client.get(INDEX))
+    assert "Given and received count different things" in html
+    assert "counts once as received for each of them" in html
+
+
+def test_every_help_text_the_filters_point_at_exists(hr_client, org):
+    import re
+
+    html = page_cells(hr_client.get(INDEX))
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    described = [target for value in re.findall(r'aria-describedby="([^"]+)"', html)
+                 for target in value.split()]
+    assert described  # the group and date fields have help
+    assert [t for t in described if t not in ids] == []
+
+
+def test_employees_read_the_ratio_rule_the_dashboard_applies(client, employee):
+    client.force_login(employee)
+    html = client.get(WHAT).content.decode()
+    assert "hidden whenever a figure it is made of is hidden" in html

@@ -59,8 +59,8 @@ def test_seed_demo_is_idempotent_and_the_demo_logins_work(client):
     call_command("seed_demo")
 
     assert _counts() == first
-    assert User.objects.count() == 16
-    assert Department.objects.count() == 5
+    assert User.objects.count() == 16 + 300  # the named accounts and the demo organisation
+    assert Department.objects.count() == 6
     roles = {u.email: (u.is_facilitator, u.is_hr) for u in User.objects.filter(
         email__in=["facilitator@example.com", "employee@example.com", "employee2@example.com",
                    "hr@example.com"])}
@@ -68,7 +68,7 @@ def test_seed_demo_is_idempotent_and_the_demo_logins_work(client):
                      "employee@example.com": (False, False),
                      "employee2@example.com": (False, False),
                      "hr@example.com": (False, True)}
-    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 16
+    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 16 + 300
 
     for email in ["employee@example.com", "employee2@example.com"]:
         response = client.post(reverse("account_login"),
@@ -89,3 +89,28 @@ def test_seed_demo_keeps_a_changed_demo_password(client):
 
     user.refresh_from_db()
     assert user.check_password("my-own-new-password-9")
+
+
+def test_seed_demo_gives_hr_real_figures_under_the_minimum_group_size(client, settings):
+    """A few hundred people, ten weeks of history: the default dashboard shows figures, not
+    'fewer than 5' everywhere; and the demo's facilitator accounts of the organisation keep
+    their documented roles."""
+    from dashboards import rollups
+    from dashboards.forms import DashboardFilterForm
+    from dashboards.report import dashboard_build
+
+    call_command("seed_demo")
+    assert User.objects.filter(email__startswith="staff").count() == 300
+    assert Department.objects.filter(members__email__startswith="staff").distinct().count() >= 5
+    state = rollups.current()
+    form = DashboardFilterForm({"period": "quarter"}, now=state.built_at)
+    assert form.is_valid()
+    dashboard = dashboard_build(scope=form.scope(), filters=[], state=state)
+    cells = [cell for panel in dashboard.panels for t in panel.tables for row in t.visible_rows
+             for cell in row.cells if cell.text]
+    shown = [cell for cell in cells if not cell.hidden]
+    assert len(shown) > 0.6 * len(cells), (len(shown), len(cells))
+    trend = next(t for p in dashboard.panels for t in p.tables if t.key == "trend")
+    assert len(trend.visible_rows) >= 11  # 10+ finished weeks, then the whole period
+    weeks_shown = [row for row in trend.visible_rows[:-1] if not row.cells[2].hidden]
+    assert len(weeks_shown) >= 9  # people who attended, week by week
