@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "recognition",
     "dashboards",
     "support",
+    "activities",
 ]
 
 MIDDLEWARE = [

@@ -98,8 +98,9 @@ def test_the_detail_query_count_is_pinned(client, group, facilitator, member, ma
     # 1 django session, 2 user, 3 session + group + seats + my RSVP, 4 my membership,
     # 5 may I manage (membership), 6 facilitators (their pseudonyms only in groups that allow
     # them), 7 group rules version, 8 my last acceptance in this group, 9 my acceptance here,
-    # 10-11 others going and present, 12 my private "rather not share a room" list, 13 my moods
-    with django_assert_num_queries(13):
+    # 10-11 others going and present, 12 my private "rather not share a room" list, 13 my moods,
+    # 14 the activities planned for it (nothing to rate yet: it has not started)
+    with django_assert_num_queries(14):
         response = client.get(f"/sessions/{session.pk}/")
 
     assert response.status_code == 200
