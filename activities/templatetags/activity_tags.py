@@ -24,3 +24,11 @@ def session_activities(context, session):
                     if is_member and started else []),
         "request": context["request"], "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("activities/_live_panel.html", takes_context=True)
+def live_activity(context, session, moderates: bool):
+    """The step card of the session's chat (and, for its facilitators, the start menu)."""
+    planned = selectors.planned_for(session=session) if moderates else []
+    return {"session": session, "moderates": moderates, "planned": planned,
+            "csrf_token": context.get("csrf_token")}

@@ -6,6 +6,12 @@ import pytest
 from activities.library import load_library
 from activities.models import Activity, ActivityStep
 from groups.models import Group, Membership
+from tests.chat.conftest import (  # noqa: F401 (the chat tests' room, for live activities)
+    _fresh_channel_layer,
+    _fresh_word_lists,
+    chat_group,
+    room,
+)
 from tests.factories import UserFactory
 from tests.sessions.factories import GroupFactory, join, schedule
 
