@@ -12,6 +12,7 @@ from tests.chat.conftest import (  # noqa: F401 (the chat tests' room, for live 
     chat_group,
     room,
 )
+from tests.chat.test_browser_chat import server  # noqa: F401 (a real ASGI server)
 from tests.dashboards.conftest import hr_client, org  # noqa: F401 (HR's view of activities)
 from tests.factories import UserFactory
 from tests.sessions.factories import GroupFactory, join, schedule
