@@ -213,3 +213,14 @@ def test_facilitators_see_ratings_only_from_three_answers(client, logged_in, lib
 
     assert "counts appear here once at least 3" in before and "found it helpful" not in before
     assert "2 found it helpful, 1 said it was not for them (3 answers)" in after
+
+
+def test_the_detail_query_count_is_pinned(client, library, employee, django_assert_num_queries):
+    client.force_login(employee)
+    client.get("/activities/appreciation-round/")
+
+    # 1 django session, 2 user, 3 the activity, 4 its steps, 5 the groups it is shared with,
+    # 6 the groups I facilitate (none: no planning, no ratings), 7 is it my favourite
+    with django_assert_num_queries(7):
+        response = client.get("/activities/appreciation-round/")
+    assert response.status_code == 200
