@@ -123,7 +123,8 @@ def run_start(*, session: Session, activity_slug: Any, by) -> ActivityRun:
     now = timezone.now()
     opens_at, closes_at = room_window(session)
     if session.status != Session.Status.SCHEDULED or not opens_at <= now <= closes_at:
-        raise ChatRefusal("room_closed", _("Activities run during the session only."))
+        raise ChatRefusal("room_closed", _("Activities run during the session (from 15 minutes "
+                                           "before it starts)."))
     activity = link.activity
     steps = _snapshot(activity)
     if not steps:
