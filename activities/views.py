@@ -38,7 +38,14 @@ def library(request):
     return render(request, "activities/library.html", {
         "form": form, "activities": found, "filtered": any(form.cleaned_data.values()),
         "can_write": policies.can_write(request.user),
+        # Came from a session page to find something for it: its pages offer that session.
+        "for_session": _session_param(request),
     })
+
+
+def _session_param(request) -> int | None:
+    value = request.GET.get("session", "")
+    return int(value) if value.isdigit() and len(value) <= 9 else None
 
 
 @require_GET
@@ -54,7 +61,8 @@ def detail(request, slug: str):
         "rules": [RULE_KEY_LABELS.get(key, key) for key in activity.ground_rules],
         "is_favourite": selectors.is_favourite(user=user, activity=activity),
         "can_edit": policies.can_edit(user, activity),
-        "plan_form": PlanForm(sessions=sessions) if sessions else None,
+        "plan_form": (PlanForm(sessions=sessions, initial={"session": _session_param(request)})
+                      if sessions else None),
         "planned_sessions": [s for s in sessions if s.has_activity],
         "ratings": (selectors.ratings_for_facilitator(user=user, activity=activity)
                     if facilitates else None),

@@ -200,3 +200,22 @@ async def test_answers_are_ordinary_messages_and_ratings_are_private(room):
     finally:
         await facilitator.disconnect()
         await member.disconnect()
+
+
+@pytest.mark.django_db
+def test_a_run_of_another_room_can_be_neither_rated_nor_probed(room, facilitator):
+    from tests.chat.conftest import make_session
+
+    activity = _plan(room)
+    elsewhere = make_session(room.group, facilitator)
+    other = ActivityRun.objects.create(session=elsewhere, activity=activity, title="x",
+                                       category="appreciation", steps=[], status="ended",
+                                       started_at=timezone.now(), ended_at=timezone.now())
+
+    outcome = handle_frame(session_id=room.session.pk, user=room.member,
+                           frame={"type": "activity.rate", "run": other.pk, "answer": "helpful"})
+    unknown = handle_frame(session_id=room.session.pk, user=room.member,
+                           frame={"type": "activity.rate", "run": 10**9, "answer": "helpful"})
+
+    assert outcome.replies[0]["code"] == unknown.replies[0]["code"] == "not_found"
+    assert outcome.replies[0]["detail"] == unknown.replies[0]["detail"]

@@ -1,6 +1,8 @@
 """An activity's page, favourites, writing your own, planning into a session, and the session
 page, calendar file and reminder that show it."""
 
+import datetime as dt
+
 import pytest
 from django.core import mail
 
@@ -11,7 +13,7 @@ from sessions import services as session_services
 from sessions.models import Notice
 from tests.activities.test_library import _draft
 from tests.factories import UserFactory
-from tests.sessions.factories import join
+from tests.sessions.factories import join, schedule
 
 pytestmark = pytest.mark.django_db
 
@@ -149,8 +151,6 @@ def test_planning_for_the_whole_series(client, logged_in, library, team, facilit
 
 
 def schedule_series(group, by, rec):
-    import datetime as dt
-
     from django.utils import timezone
 
     starts = timezone.now().replace(second=0, microsecond=0) + dt.timedelta(days=2)
@@ -224,3 +224,17 @@ def test_the_detail_query_count_is_pinned(client, library, employee, django_asse
     with django_assert_num_queries(7):
         response = client.get("/activities/appreciation-round/")
     assert response.status_code == 200
+
+
+def test_from_a_session_page_the_library_offers_that_session(client, logged_in, library,
+                                                            upcoming, facilitator, team):
+    later = schedule(team, facilitator, title="Later café", starts_in=dt.timedelta(days=9))
+    client = logged_in(facilitator)
+
+    session_page = client.get(f"/sessions/{later.pk}/").content.decode()
+    listed = client.get("/activities/", {"session": str(later.pk), "format": "remote"})
+    detail = client.get("/activities/appreciation-round/", {"session": str(later.pk)})
+
+    assert f"/activities/?session={later.pk}" in session_page
+    assert f"/activities/appreciation-round/?session={later.pk}" in listed.content.decode()
+    assert f'<option value="{later.pk}" selected>' in detail.content.decode()
