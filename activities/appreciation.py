@@ -62,15 +62,17 @@ def _members(group: Group, user) -> list[tuple[int, str]]:
 
 
 def _named_in(text: str, members: list[tuple[int, str]]) -> list[int]:
-    """Members whose in-group name (or its first word) the answer mentions."""
+    """Members the answer names: their whole in-group name (any case), or its first word as a
+    capitalised name ("Will", not "will"). A suggestion only: the author sees it checked in the
+    preview and decides."""
     found = []
     for member_id, name in members:
-        words = {name, name.split()[0]} if name.split() else {name}
-        for word in words:
-            if len(word) >= 2 and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text,
-                                            re.IGNORECASE):
-                found.append(member_id)
-                break
+        words = name.split()
+        whole = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+        first = (len(words) > 1 and len(words[0]) >= 2
+                 and re.search(rf"(?<!\w){re.escape(words[0])}(?!\w)", text))
+        if whole or first:
+            found.append(member_id)
     return found
 
 

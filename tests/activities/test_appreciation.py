@@ -157,3 +157,12 @@ def test_recognising_sparrow_never_reveals_who_sparrow_is(client, appreciating):
     assert "Morgan Member" not in raw
     assert "Sparrow" in feed and "Wren" in feed
     assert "Erin Employee" not in feed and "Morgan Member" not in feed
+
+
+def test_suggestions_follow_names_not_ordinary_words():
+    from activities.appreciation import _named_in
+
+    members = [(1, "Will Weaver"), (2, "Sparrow"), (3, "Ana Lopez")]
+
+    assert _named_in("I will say thanks to sparrow and Ana", members) == [2, 3]
+    assert _named_in("Thanks Will!", members) == [1]
