@@ -11,6 +11,7 @@ from typing import Any
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
+from activities.live import FRAME_HANDLERS as ACTIVITY_HANDLERS
 from chat import frames, selectors, services
 from chat.policies import RoomAccess, room_access
 from chat.services import ChatRefusal
@@ -158,6 +159,7 @@ HANDLERS: dict[str, Callable[[RoomAccess, dict], list[dict]]] = {
     "mod.slow_mode": _mod_slow_mode,
     "mod.circle": _mod_circle,
     "mod.pass_turn": _mod_pass_turn,
+    **ACTIVITY_HANDLERS,  # activity.* (activities/live.py)
 }
 FRAME_TYPES = frozenset([*HANDLERS, "typing"])
 

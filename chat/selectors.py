@@ -167,6 +167,8 @@ def numbered_rules(*, session: Session) -> list[dict[str, Any]]:
 
 def room_state(*, access: RoomAccess) -> dict[str, Any]:
     """The `state` frame for the person whose access this is."""
+    from activities.live import activity_state  # activities builds on chat
+
     session = access.session
     opens_at, closes_at = room_window(session)
     mute = access.mute
@@ -187,6 +189,7 @@ def room_state(*, access: RoomAccess) -> dict[str, Any]:
                       "reason": mute.reason} if mute else None),
         "rules": numbered_rules(session=session),
         "limits": {"max_length": Message._meta.get_field("body").max_length},
+        "activity": activity_state(session=session),  # activities/live.py
     }
 
 

@@ -74,6 +74,9 @@ RAISED = F("raised", "Flags raised", "count",
            additive=True)
 RESOLVED = F("resolved", "Flags resolved", "count",
              "flags a facilitator actioned or dismissed, over the same people", additive=True)
+RUNS = F("runs", "Activities run", "exact",
+         "team-building activities run in sessions (not a count of people), over the people "
+         "who attended those sessions", additive=True)
 
 PANELS: tuple[PanelSpec, ...] = (
     PanelSpec("participation", "Participation",
@@ -108,4 +111,11 @@ PANELS: tuple[PanelSpec, ...] = (
               "by ground rule; by department of the person whose message was flagged",
               (RAISED, RESOLVED),
               requires="moderation"),
+    PanelSpec("activities", "Team-building activities",
+              "How many team-building activities groups ran, by what they are for. Counts of "
+              "activities only: never who took part, how anyone rated one, or what anyone "
+              "wrote.",
+              "by purpose of the activity",
+              (RUNS,),
+              requires="activities"),
 )

@@ -298,5 +298,6 @@ NEVER_SHOWN: list[str] = [
     "any chat message, and who wrote or flagged it",
     "your mood notes and your check-out answers (they are anonymous even to facilitators)",
     "who recognised whom, and what the message said",
+    "who took part in a team-building activity, what they wrote in it, or how they rated it",
     "your pseudonym, your \u201crather not share a room with\u201d list, or your manager",
 ]

@@ -260,6 +260,10 @@ def dashboard_build(*, scope: Scope, filters: list[tuple[str, str]],
         panels.append(checkout_panel(scope))
     if "moderation" in present:
         panels.append(moderation_panel(scope, departments))
+    if "activities" in present:
+        from dashboards.report_activities import activities_panel
+
+        panels.append(activities_panel(scope))
     return Dashboard(scope.period, filters, panels, min_group_size(), as_of=state.built_at)
 
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "recognition",
     "dashboards",
     "support",
+    "activities",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from sessions.models import Session
@@ -16,8 +17,9 @@ def _link(session: Session) -> str:
     return settings.SITE_URL.rstrip("/") + reverse("sessions:detail", args=[session.pk])
 
 
-def session_event(session: Session, *, discreet: bool) -> Event:
-    """One VEVENT. Discreet: a neutral title and only the link, nothing a glance could read."""
+def session_event(session: Session, *, discreet: bool, activities: list[str] = ()) -> Event:
+    """One VEVENT. Discreet: a neutral title and only the link, nothing a glance could read.
+    `activities`: titles of the activities planned for it."""
     event = Event()
     event.add("uid", f"session-{session.pk}@peersupport")
     event.add("dtstamp", session.updated_at.astimezone(dt.UTC))
@@ -33,6 +35,8 @@ def session_event(session: Session, *, discreet: bool) -> Event:
         parts = [f"{session.get_kind_display()} · {session.group.name}"]
         if session.description:
             parts.append(session.description)
+        if activities:
+            parts.append(_("Activities: %(titles)s") % {"titles": ", ".join(activities)})
         parts.append(_link(session))
         event.add("description", "\n\n".join(parts))
         event.add("location", session.location if not session.is_online
@@ -51,6 +55,11 @@ def calendar_bytes(sessions: Iterable[Session], *, discreet_for, name: str) -> b
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
+    from activities.selectors import planned_titles_by_session
+
+    sessions = list(sessions)
+    planned = planned_titles_by_session(session_ids=[s.pk for s in sessions])
     for session in sessions:
-        calendar.add_component(session_event(session, discreet=discreet_for(session)))
+        calendar.add_component(session_event(session, discreet=discreet_for(session),
+                                             activities=planned.get(session.pk, [])))
     return calendar.to_ical()

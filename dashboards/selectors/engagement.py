@@ -31,6 +31,8 @@ def available_panels() -> set[str]:
         present.add("checkouts")
     if model("chat.Flag") and model("chat.Message"):
         present.add("moderation")
+    if model("activities.ActivityRun"):
+        present.add("activities")
     return present
 
 
@@ -139,3 +141,30 @@ def flag_figures(*, scope: Scope) -> Numbers:
                           base.values("message__author__department_id").annotate(**counts)
                           .order_by()},
     }
+
+
+def activity_run_figures(*, scope: Scope) -> Numbers:
+    """Team-building activities run in the period, by purpose, each with the distinct people
+    who attended the sessions they were run in (the people behind the count). Two queries.
+    Runs belong to sessions, not to people, so the department filter does not apply."""
+    run = model("activities.ActivityRun")
+    attendance = model("peer_sessions.Attendance")
+    in_scope = run.objects.filter(scope.groups("session__group__"),
+                                  started_at__gte=scope.period.start,
+                                  started_at__lt=scope.period.end)
+    runs = list(in_scope.values_list("category", "session_id"))
+    attendees: dict[int, set[int]] = {}
+    for session_id, user_id in (attendance.objects
+                                .filter(session_id__in=in_scope.values("session_id"))
+                                .values_list("session_id", "user_id")):
+        attendees.setdefault(session_id, set()).add(user_id)
+    by_category: dict[str, Numbers] = {}
+    everyone: set[int] = set()
+    for category, session_id in runs:
+        row = by_category.setdefault(category, {"runs": 0, "people": set()})
+        row["runs"] += 1
+        row["people"] |= attendees.get(session_id, set())
+        everyone |= attendees.get(session_id, set())
+    return {"by_category": {c: {"runs": r["runs"], "people": len(r["people"])}
+                            for c, r in by_category.items()},
+            "total": {"runs": len(runs), "people": len(everyone)}}

@@ -143,6 +143,12 @@ _HEADLINES = {
 }
 
 
+def _planned_titles(session: Session) -> list[str]:
+    from activities.selectors import planned_titles_by_session
+
+    return planned_titles_by_session(session_ids=[session.pk]).get(session.pk, [])
+
+
 def notice_compose(*, notice: Notice) -> tuple[str, str]:
     """Subject and plain-text body, times in the recipient's zone. Discreet when the group is
     sensitive or the person asked for discreet entries: no title, no group, only the link."""
@@ -161,6 +167,7 @@ def notice_compose(*, notice: Notice) -> tuple[str, str]:
             "name": person.name, "headline": headline, "discreet": discreet, "session": session,
             "starts": session.starts_at, "ends": session.ends_at,
             "zone_name": str(zone).replace("_", " "), "link": link, "kind": notice.kind,
+            "activities": _planned_titles(session) if notice.kind in REMINDER_KINDS else [],
         })
     return subject_pattern.format(title=title), body
 

@@ -563,6 +563,8 @@
     state.lastFrameAt = Date.now();
     var handler = handlers[frame.type];
     if (handler) { handler(frame); }
+    // Other parts of the page (static/activities/live.js) follow the room's frames too.
+    root.dispatchEvent(new CustomEvent("chat:frame", { detail: frame }));
   }
 
   // Codes after which the same frame would be refused again: keep the text, offer retry/edit.
@@ -1018,6 +1020,10 @@
 
   // ---- Start ----------------------------------------------------------------------------------------
 
+  // ...and send their own frames through this socket (false when not connected).
+  root.addEventListener("chat:send", function (event) {
+    event.detail.sent = sendFrame(event.detail.frame);
+  });
   window.addEventListener("online", reconnectNow);
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "visible") { reconnectNow(); }

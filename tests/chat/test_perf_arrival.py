@@ -66,11 +66,11 @@ async def test_an_anonymous_arrival_is_refused_without_a_hop(room, hops):
 def test_a_members_arrival_in_an_open_room_costs_pinned_queries(room, django_assert_num_queries):
     # Access: 1 membership + account + session + group (+ EXISTS sanction), 2 the session's
     # rules acceptance (the group's rules: remembered per version since the member accepted
-    # them). Arrival, in one transaction (here a savepoint, 3 and 10): 4-5 presence insert +
+    # them). Arrival, in one transaction (here a savepoint, 3 and 11): 4-5 presence insert +
     # other live socket, 6 history (empty: no authors to read), 7 attendance (one insert that
     # does nothing when already recorded), 8 talking piece holder and raised hands (nobody: no
-    # names read), 9 presence list.
-    with django_assert_num_queries(10):
+    # names read), 9 presence list, 10 the room's activity (activities.live; none here).
+    with django_assert_num_queries(11):
         access, arrival = _arrive(room.session.pk, room.member, None, "arrival-test", None)
     assert access.allowed and arrival["pages"] == [[]]
     assert arrival["state"]["talking_piece"] == {"circle": False, "holder": None, "queue": []}

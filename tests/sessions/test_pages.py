@@ -99,8 +99,9 @@ def test_the_detail_query_count_is_pinned(client, group, facilitator, member, ma
     # 5 may I manage (membership), 6 facilitators (their pseudonyms only in groups that allow
     # them), 7 group rules version, 8 my last acceptance in this group, 9 my acceptance here,
     # 10 my private "rather not share a room" list against the members going or facilitating
-    # under their own names (one query; I am going), 11 my moods
-    with django_assert_num_queries(11):
+    # under their own names (one query; I am going), 11 my moods,
+    # 12 the activities planned for it (nothing to rate yet: it has not started)
+    with django_assert_num_queries(12):
         response = client.get(f"/sessions/{session.pk}/")
 
     assert response.status_code == 200

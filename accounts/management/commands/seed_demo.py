@@ -8,7 +8,7 @@ from accounts import demo
 
 # Each app that has demo data offers `<app>.demo.seed(people)`; order follows the dependencies.
 APP_SEEDERS = ["groups.demo", "sessions.demo", "chat.demo", "recognition.demo", "support.demo",
-                "dashboards.demo"]
+                "activities.demo", "dashboards.demo"]
 
 
 class Command(BaseCommand):
