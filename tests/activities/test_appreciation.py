@@ -61,7 +61,7 @@ def test_the_author_sees_a_preview_and_gives_it_to_the_group(client, appreciatin
     assert AnswerRecognition.objects.get().message == message
 
 
-def test_only_the_author_may_even_see_the_preview(client, appreciating):
+def test_only_the_author_may_even_see_the_preview(client, appreciating, login_with_two_factor):
     room = appreciating
     message = _answer(room, room.member)
     client.force_login(room.member2)
@@ -69,7 +69,7 @@ def test_only_the_author_may_even_see_the_preview(client, appreciating):
     assert client.get(_url(message)).status_code == 404
     assert client.post(_url(message), {"members": [str(room.membership(room.member).pk)],
                                        "visibility": "group"}).status_code == 404
-    client.force_login(room.facilitator)
+    login_with_two_factor(client, room.facilitator)
     assert client.get(_url(message)).status_code == 404
     assert not Recognition.objects.exists()
 
