@@ -33,6 +33,9 @@ class ProfileForm(forms.ModelForm):
                                                                                    "display_name")
         )
         self.fields["manager"].to_field_name = "email"
+        if self.instance.manager_id is not None:
+            # The saved manager, as the option it is (its email), so it shows as chosen.
+            self.initial["manager"] = self.instance.manager
 
 
 class SignupForm(allauth_forms.SignupForm):

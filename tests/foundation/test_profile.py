@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from accounts.models import User
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +103,17 @@ def test_anonymous_visitor_is_sent_to_log_in(client):
 
     assert response.status_code == 302
     assert response.url == f"/accounts/login/?next={URL}"
+
+
+def test_the_saved_manager_shows_as_chosen_by_email_and_survives_saving_again(client, employee):
+    manager = UserFactory(display_name="Mo Manager")
+    User.objects.filter(pk=employee.pk).update(manager=manager)
+    client.force_login(employee)
+
+    html = client.get(URL).content.decode()
+
+    assert f'<option value="{manager.email}" selected>' in html
+    assert f'value="{manager.pk}"' not in html
+    client.post(URL, {"time_zone": "UTC", "manager": manager.email})
+    employee.refresh_from_db()
+    assert employee.manager == manager
