@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from chat import events as chat_events
 from groups.models import Group, Membership
-from peersupport.realtime import send_to_group_on_commit
 from sessions import recurrence as rec
 from sessions.models import RSVP, Notice, Session, SessionSeries
 from sessions.services.notices import notices_announce, reminders_drop, reminders_plan
@@ -232,6 +232,8 @@ def session_cancel(*, session: Session, by, scope: str = Scope.THIS,
                 continue
             target.refresh_from_db()
             reminders_drop(session=target)
+            if target.format == Session.Format.ONLINE:
+                chat_events.room_closed_cancelled(session_id=target.pk)
             cancelled.append(target)
         _announce_once(cancelled, kind=Notice.Kind.CANCELLED)
     return cancelled
@@ -258,10 +260,6 @@ def sessions_close_unattended(*, now: dt.datetime | None = None) -> list[int]:
             reminders_drop(session=session)
             notices_announce(session=session, kind=Notice.Kind.CLOSED,
                              user_ids=_people(session, RSVP.Status.GOING))
-            send_to_group_on_commit(group=f"session_{pk}", event={
-                "type": "room.closed",
-                "reason": "No facilitator could join this session, so it is closed. "
-                          "We are sorry; please look out for the next one.",
-            })
+            chat_events.room_closed_unattended(session_id=pk)
             closed.append(pk)
     return closed

@@ -547,6 +547,12 @@
     "room.unlocked": function () { state.room.locked = false; renderRoom(); },
     "room.slow_mode": function (frame) { state.room.slow_mode_seconds = frame.seconds || 0; renderRoom(); },
     "room.opened": function () { state.room.phase = "open"; renderRoom(); },
+    "room.closed": function (frame) {
+      // The close (4410) follows at once: say why, not the generic "closed to you".
+      state.goneReason = frame.detail || "This session is closed.";
+      state.room.phase = "ended";
+      renderRoom();
+    },
     lobby: function (frame) {
       state.room.phase = "lobby";
       if (frame.detail) { el.lobbyText.textContent = frame.detail; }
