@@ -16,6 +16,10 @@ if (BASE_DIR / ".env").exists():
     environ.Env.read_env(BASE_DIR / ".env")
 
 DEBUG = env.bool("DEBUG", default=True)
+# Issue 17 §3: even under DEBUG (the embedded default) people see the product's 404/403/500
+# pages; a developer who wants Django's technical pages (URL list, traceback) sets this to 1.
+# Ignored when DEBUG is off.
+DEBUG_TECHNICAL_PAGES = DEBUG and env.bool("DEBUG_TECHNICAL_PAGES", default=False)
 
 if DEBUG:
     SECRET_KEY = env.str("SECRET_KEY", default="insecure-embedded-default-only-for-local-use")
@@ -61,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
+    # Last, so it sees a view's exception first: the product's error pages under DEBUG too.
+    "peersupport.errors.ProductErrorPagesMiddleware",
 ]
 
 ROOT_URLCONF = "peersupport.urls"
@@ -253,6 +259,8 @@ STORAGES = {
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
+# A refused form (stale page, cookies off) gets a product page, not Django's CSRF explainer.
+CSRF_FAILURE_VIEW = "peersupport.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:
