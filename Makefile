@@ -28,9 +28,10 @@ seed: migrate
 ## with the periodic jobs (reminders, closing, purge, digests, rollups) run beside the server by
 ## run_scheduler (Celery beat's schedule, in-process). The shell becomes the server (exec), so the
 ## scheduler's parent is the server and it stops when the server does; Ctrl-C stops both.
+## PEERSUPPORT_SERVED_AT: where links in emails point when SITE_URL is unset (PORT=8101 too).
 run: seed
-	$(BIN)/python manage.py run_scheduler --parent $$$$ & \
-	exec $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	PEERSUPPORT_SERVED_AT=http://$(HOST):$(PORT) $(BIN)/python manage.py run_scheduler --parent $$$$ & \
+	PEERSUPPORT_SERVED_AT=http://$(HOST):$(PORT) exec $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## Debian's Chromium for the browser tests (never a browser download).
 chromium:

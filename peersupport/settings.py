@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
+    # Without SITE_URL, links in emails sent while answering point where the request came.
+    "peersupport.site.RequestOriginMiddleware",
     # Last, so it sees a view's exception first: the product's error pages under DEBUG too.
     "peersupport.errors.ProductErrorPagesMiddleware",
 ]
@@ -192,7 +194,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="optional")
 if ACCOUNT_EMAIL_VERIFICATION not in ("optional", "mandatory", "none"):
     raise ImproperlyConfigured("ACCOUNT_EMAIL_VERIFICATION must be optional, mandatory or none.")
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[PeerSupport] "
+# Subjects in the product's one style: sentence case, no prefix (the sender is PeerSupport).
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 # Work addresses only, when set (e.g. "example.com,example.org"); empty lets any address sign up.
 SIGNUP_EMAIL_DOMAINS = [d.lower().lstrip("@") for d in env.list("SIGNUP_EMAIL_DOMAINS", default=[])]
@@ -230,7 +233,9 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="PeerSupport <no-reply@peersupport.local>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# The public origin for links in emails and .ics files (production). Unset on the embedded
+# default: the origin the app is served at is used instead (peersupport.site).
+SITE_URL = env.str("SITE_URL", default="")
 
 # --- i18n / time ----------------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
