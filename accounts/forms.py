@@ -22,9 +22,7 @@ class ProfileForm(forms.ModelForm):
         label=_("Time zone"),
         help_text=_("Every session time is shown to you in this zone. Type a city or a "
                     "region to find it."),
-        widget=forms.Select(attrs={"data-zone-picker": "",
-                                   "data-search-label": _("Find your time zone"),
-                                   "data-no-match": _("No zone matches; try a nearby city.")}),
+        widget=timezones.picker_widget(_("Find your time zone")),
     )
 
     def __init__(self, *args, **kwargs):

@@ -13,6 +13,7 @@ import importlib.resources
 import zoneinfo
 from pathlib import Path
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 # zone.tab names the regions by their first path component; these read better.
@@ -79,3 +80,10 @@ def grouped_choices(*, now: dt.datetime, current: str | None = None) -> list:
         places = sorted(groups[region], key=lambda choice: choice[1])
         choices.append((REGION_LABELS.get(region, region), places))
     return choices
+
+
+def picker_widget(search_label: str) -> forms.Select:
+    """The <select> the search box of static/accounts/profile.js attaches to."""
+    return forms.Select(attrs={"data-zone-picker": "",
+                               "data-search-label": search_label,
+                               "data-no-match": _("No zone matches; try a nearby city.")})

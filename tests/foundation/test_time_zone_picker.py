@@ -102,3 +102,15 @@ def test_a_person_finds_their_zone_by_typing(page, live_server, employee):
     employee.refresh_from_db()
     assert employee.time_zone == "Asia/Kolkata"
     assert timezone.now()  # the page was saved through the real form
+
+
+@pytest.mark.django_db
+def test_the_group_form_offers_the_same_picker(client, facilitator, mfa_exempt):
+    mfa_exempt(facilitator)
+    client.force_login(facilitator)
+
+    html = client.get("/groups/new/").content.decode()
+
+    assert '<optgroup label="Asia">' in html
+    assert "Asia/Calcutta" not in html and "US/Pacific" not in html
+    assert "accounts/profile.js" in html
