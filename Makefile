@@ -24,9 +24,14 @@ migrate: install
 seed: migrate
 	$(BIN)/python manage.py seed_demo
 
-## make run: install, migrate, load demo data, serve HTTP + websockets (ASGI) on the embedded default.
+## make run: install, migrate, load demo data, serve HTTP + websockets (ASGI) on the embedded default,
+## with the periodic jobs (reminders, closing, purge, digests, rollups) run beside the server by
+## run_scheduler (Celery beat's schedule, in-process). The shell becomes the server (exec), so the
+## scheduler's parent is the server and it stops when the server does; Ctrl-C stops both.
+## PEERSUPPORT_SERVED_AT: where links in emails point when SITE_URL is unset (PORT=8101 too).
 run: seed
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	PEERSUPPORT_SERVED_AT=http://$(HOST):$(PORT) $(BIN)/python manage.py run_scheduler --parent $$$$ & \
+	PEERSUPPORT_SERVED_AT=http://$(HOST):$(PORT) exec $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## Debian's Chromium for the browser tests (never a browser download).
 chromium:

@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from accounts import login_guard
+from peersupport.mail import message_id
 from peersupport.permissions import needs_two_factor
+from peersupport.site import current_site
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -21,6 +23,15 @@ class AccountAdapter(DefaultAccountAdapter):
                 code="email_domain",
             )
         return email
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """allauth's emails name the product ("Hello from PeerSupport"), not the host they were
+        requested from (allauth's default without django.contrib.sites: "127.0.0.1:8103")."""
+        super().send_mail(template_prefix, email, {**context, "current_site": current_site()})
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        return super().render_mail(template_prefix, email, context,
+                                   headers={"Message-ID": message_id(), **(headers or {})})
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)

@@ -9,6 +9,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts import signals  # noqa: F401
+        from peersupport import checks  # noqa: F401 (registers the deployment checks)
 
 
 class PeerSupportAdminConfig(admin_apps.AdminConfig):

@@ -6,7 +6,10 @@ from allauth.core import ratelimit
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from accounts import timezones
 from accounts.models import User
 
 
@@ -18,13 +21,22 @@ class ProfileForm(forms.ModelForm):
         help_texts = {
             "display_name": "How colleagues see you. Groups may let you use a pseudonym instead.",
             "department": "Only counted in aggregate figures; never shown next to your name.",
-            "time_zone": "Every session time is shown to you in this zone.",
             "manager": "Private. Used only to warn you before you join a group they are in; "
             "never shown to anyone, HR included.",
         }
 
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        help_text=_("Every session time is shown to you in this zone. Type a city or a "
+                    "region to find it."),
+        widget=timezones.picker_widget(_("Find your time zone")),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Canonical zones by region with today's offsets; a stored alias stays selectable.
+        self.fields["time_zone"].choices = timezones.grouped_choices(
+            now=timezone.now(), current=self.instance.time_zone if self.instance.pk else None)
         # The manager picker lists active colleagues, not the person themself, by email (the
         # organisation's directory), never by account id: the page must not be a table that
         # turns an account id seen elsewhere into a name.

@@ -23,7 +23,14 @@ from django.db import transaction
 
 from chat import events, frames, selectors, services
 from chat.handlers import FRAME_TYPES, handle_frame, lost_access_extra
-from chat.policies import CLOSE_SIGNED_OUT, PHASE_LOBBY, PHASE_OPEN, RoomAccess, room_access
+from chat.policies import (
+    CLOSE_GONE,
+    CLOSE_SIGNED_OUT,
+    PHASE_LOBBY,
+    PHASE_OPEN,
+    RoomAccess,
+    room_access,
+)
 from peersupport import memory
 from peersupport.realtime import sends_from_loop, user_group_name
 from sessions.models import Session
@@ -323,8 +330,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if event.get("message_id") in self.history_ids:
             return  # already sent in the history frame
         await self.send(text_data=event["text"])
-        if event.get("notice") == "room.opened":
+        if event.get("notice") == events.NOTICE_ROOM_OPENED:
             await self._note_attendance()
+        elif event.get("notice") == events.NOTICE_ROOM_CLOSED:
+            await self._close(CLOSE_GONE)
 
     async def chat_private(self, event: dict[str, Any]) -> None:
         if not self.closing and event.get("session_id") == self.session_id:

@@ -7,6 +7,8 @@ group only that person's own sockets.
 
 from typing import Any
 
+from django.utils.translation import gettext
+
 from chat import frames
 from peersupport.realtime import send_to_group_on_commit, send_to_user_on_commit
 
@@ -52,3 +54,26 @@ def close_person(*, user_id: int, frame: dict[str, Any], code: int,
     send_to_user_on_commit(user_id=user_id, event={
         "type": "chat.kick", "session_id": session_id, "group_id": group_id, "code": code,
         "text": frames.dumps(frame)})
+
+
+# What each socket of a closed room does after its last frame (see ChatConsumer.chat_frame).
+NOTICE_ROOM_OPENED = "room.opened"
+NOTICE_ROOM_CLOSED = "room.closed"
+
+
+def room_closed(*, session_id: int, detail: str) -> None:
+    """Tells everyone in the room (lobby included) that the session will not take place, and
+    closes their sockets: the last frame says why, so nobody waits for a re-check to find out."""
+    to_room(session_id=session_id, frame={"type": "room.closed", "detail": detail},
+            notice=NOTICE_ROOM_CLOSED)
+
+
+def room_closed_unattended(*, session_id: int) -> None:
+    room_closed(session_id=session_id, detail=gettext(
+        "No facilitator could join this session, so it is closed. "
+        "We are sorry; please look out for the next one."))
+
+
+def room_closed_cancelled(*, session_id: int) -> None:
+    room_closed(session_id=session_id, detail=gettext(
+        "This session was cancelled, so its chat is closed."))

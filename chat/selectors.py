@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import DateTimeField, Q, QuerySet, Value
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from accounts.models import User
 from chat import frames
@@ -230,7 +231,11 @@ def open_flags_for_group(*, group: Group, context: int = 2) -> list[FlagReview]:
                       .order_by("-id")[:context])[::-1]
         after = list(Message.objects.filter(session_id=msg.session_id, id__gt=msg.pk)
                      .order_by("id")[:context])
-        rendered = _message_frames(msg.session, [*before, msg, *after])
+        around = [*before, msg, *after]
+        rendered = _message_frames(msg.session, around)
+        # A facilitator reading the context must see which of it the room no longer sees.
+        for frame, message in zip(rendered, around, strict=True):
+            frame["hidden"] = message.is_hidden
         reviews.append(FlagReview(
             flag=flag, message=rendered[len(before)],
             context_before=rendered[:len(before)], context_after=rendered[len(before) + 1:],
@@ -243,6 +248,31 @@ class ActionLine:
     action: ModerationAction
     actor: str
     target: str
+
+    @property
+    def what(self) -> str:
+        """The action in words, with the value it set ("Set slow mode: one message every 30
+        seconds"), so the log says what the room was like, not only that something changed."""
+        action, details = self.action, self.action.details or {}
+        kinds = ModerationAction.Action
+        if action.action == kinds.SLOW_MODE and isinstance(details.get("seconds"), int):
+            seconds = details["seconds"]
+            if seconds == 0:
+                return gettext("Turned slow mode off")
+            return ngettext("Set slow mode: one message every %(n)d second",
+                            "Set slow mode: one message every %(n)d seconds",
+                            seconds) % {"n": seconds}
+        if action.action == kinds.CIRCLE and isinstance(details.get("enabled"), bool):
+            return (gettext("Started circle mode") if details["enabled"]
+                    else gettext("Ended circle mode"))
+        if action.action == kinds.MUTE and isinstance(details.get("minutes"), int):
+            return ngettext("Muted a member for %(n)d minute", "Muted a member for %(n)d minutes",
+                            details["minutes"]) % {"n": details["minutes"]}
+        if action.action == kinds.BAN and isinstance(details.get("days"), int):
+            return ngettext("Removed a member from the group for %(n)d day",
+                            "Removed a member from the group for %(n)d days",
+                            details["days"]) % {"n": details["days"]}
+        return action.get_action_display()
 
 
 def recent_actions_for_group(*, group: Group, limit: int = 20) -> list[ActionLine]:

@@ -55,7 +55,8 @@ def room(request, session_id: int):
         "rules": rules,
         "acceptRulesUrl": f"{accept_url}?{urlencode({'next': chat_url})}",
         "loginUrl": f"{reverse('account_login')}?{urlencode({'next': chat_url})}",
-        "room": {"locked": session.chat_locked, "slow_mode_seconds": session.slow_mode_seconds},
+        "room": {"locked": session.chat_locked, "slow_mode_seconds": session.slow_mode_seconds,
+                 "phase": access.phase},
         "maxLength": MAX_LENGTH,
         # Times in the viewer's zone, as on every other page (the middleware activated it).
         "timeZone": timezone.get_current_timezone_name(),
@@ -66,5 +67,7 @@ def room(request, session_id: int):
         "config": config,
         "rules": rules,
         "moderates": moderates,
+        # A past session's chat is read-only: the composer is disabled from the first paint.
+        "read_only": access.phase == chat_policies.PHASE_ENDED,
         "needs_two_factor": chat_policies.is_room_moderator(membership) and not moderates,
     })

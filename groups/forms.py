@@ -1,15 +1,18 @@
 """Forms check the shape of input; the services decide what is allowed."""
 
 from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from accounts.models import TIME_ZONE_CHOICES
+from accounts import timezones
 from groups.models import Group, GroupResource, Removal
 from groups.rules import DEFAULT_RULES, MAX_RULE_LENGTH, MAX_RULES, RULE_KEY_LABELS
 
 
 class GroupForm(forms.ModelForm):
-    time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES, initial="UTC",
-                                  help_text="Sessions are planned in this zone.")
+    time_zone = forms.ChoiceField(initial="UTC", help_text="Sessions are planned in this zone.",
+                                  widget=timezones.picker_widget(
+                                      _("Find the group's time zone")))
 
     class Meta:
         model = Group
@@ -30,6 +33,9 @@ class GroupForm(forms.ModelForm):
 
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        # The profile's picker: canonical zones by region, today's offsets; a stored alias stays.
+        self.fields["time_zone"].choices = timezones.grouped_choices(
+            now=timezone.now(), current=self.instance.time_zone if self.instance.pk else None)
         self.fields["slug"].required = False
         self.fields["capacity"].min_value = 2
         self.fields["capacity"].widget.attrs["min"] = 2

@@ -17,6 +17,10 @@ if (BASE_DIR / ".env").exists():
     environ.Env.read_env(BASE_DIR / ".env")
 
 DEBUG = env.bool("DEBUG", default=True)
+# Issue 17 §3: even under DEBUG (the embedded default) people see the product's 404/403/500
+# pages; a developer who wants Django's technical pages (URL list, traceback) sets this to 1.
+# Ignored when DEBUG is off.
+DEBUG_TECHNICAL_PAGES = DEBUG and env.bool("DEBUG_TECHNICAL_PAGES", default=False)
 
 if DEBUG:
     SECRET_KEY = env.str("SECRET_KEY", default="insecure-embedded-default-only-for-local-use")
@@ -70,6 +74,10 @@ MIDDLEWARE = [
     # Whatever the door, a login that skipped its second factor is asked for it first.
     "accounts.middleware.SecondFactorMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
+    # Without SITE_URL, links in emails sent while answering point where the request came.
+    "peersupport.site.RequestOriginMiddleware",
+    # Last, so it sees a view's exception first: the product's error pages under DEBUG too.
+    "peersupport.errors.ProductErrorPagesMiddleware",
 ]
 
 ROOT_URLCONF = "peersupport.urls"
@@ -195,7 +203,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="optional")
 if ACCOUNT_EMAIL_VERIFICATION not in ("optional", "mandatory", "none"):
     raise ImproperlyConfigured("ACCOUNT_EMAIL_VERIFICATION must be optional, mandatory or none.")
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[PeerSupport] "
+# Subjects in the product's one style: sentence case, no prefix (the sender is PeerSupport).
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 # Sign-up never says whether an address is registered (accounts.forms.SignupForm): it always ends
 # on "check your inbox"; confirming the address in the same browser logs the newcomer in.
@@ -240,7 +249,9 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="PeerSupport <no-reply@peersupport.local>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# The public origin for links in emails and .ics files (production). Unset on the embedded
+# default: the origin the app is served at is used instead (peersupport.site).
+SITE_URL = env.str("SITE_URL", default="")
 
 # --- i18n / time ----------------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
@@ -269,6 +280,8 @@ STORAGES = {
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
+# A refused form (stale page, cookies off) gets a product page, not Django's CSRF explainer.
+CSRF_FAILURE_VIEW = "peersupport.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -18,5 +18,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-handler403 = "peersupport.views.forbidden"
-handler404 = "peersupport.views.not_found"
+# The product's pages; under DEBUG too (peersupport.errors.ProductErrorPagesMiddleware).
+handler400 = "peersupport.errors.bad_request"
+handler403 = "peersupport.errors.forbidden"
+handler404 = "peersupport.errors.not_found"
+handler500 = "peersupport.errors.server_error"

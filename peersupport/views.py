@@ -138,11 +138,3 @@ def _check_cache() -> None:
     cache.set("healthz", "ok", 10)
     if cache.get("healthz") != "ok":
         raise RuntimeError("cache did not return what was stored")
-
-
-def forbidden(request, exception=None):
-    return render(request, "errors/403.html", status=403)
-
-
-def not_found(request, exception=None):
-    return render(request, "errors/404.html", status=404)

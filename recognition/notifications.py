@@ -8,8 +8,6 @@ that fails to send rolls the mark back and the next run retries).
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -18,6 +16,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from groups.policies import name_in_group
+from peersupport.mail import send_mail
+from peersupport.site import absolute_url
 from recognition.models import Recognition, RecognitionPreference, RecognitionRecipient
 
 DIGEST_INTERVAL = timedelta(days=7)
@@ -48,12 +48,12 @@ def _item(recognition: Recognition, recipient: User) -> EmailItem:
         message=recognition.message,
         values=", ".join(value.name.lower() for value in recognition.values.all()),
         context=context,
-        url=settings.SITE_URL.rstrip("/") + reverse("recognition:detail", args=[recognition.pk]),
+        url=absolute_url(reverse("recognition:detail", args=[recognition.pk])),
     )
 
 
 def _settings_url() -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("recognition:settings")
+    return absolute_url(reverse("recognition:settings"))
 
 
 def _emails_choice(user: User) -> str:

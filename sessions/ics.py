@@ -3,24 +3,25 @@
 import datetime as dt
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from peersupport.site import absolute_url
 from sessions.models import Session
 
 NEUTRAL_TITLE = "PeerSupport session"
 
 
 def _link(session: Session) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("sessions:detail", args=[session.pk])
+    return absolute_url(reverse("sessions:detail", args=[session.pk]))
 
 
 def session_event(session: Session, *, discreet: bool, activities: list[str] = ()) -> Event:
     """One VEVENT. Discreet: a neutral title and only the link, nothing a glance could read.
     `activities`: titles of the activities planned for it."""
     event = Event()
+    # Stable whatever the address: a UID that changed would duplicate every subscribed event.
     event.add("uid", f"session-{session.pk}@peersupport")
     event.add("dtstamp", session.updated_at.astimezone(dt.UTC))
     event.add("dtstart", session.starts_at.astimezone(dt.UTC))

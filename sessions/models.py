@@ -159,6 +159,11 @@ class Notice(models.Model):
     skipped_reason = models.CharField(max_length=60, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Cancellations and new times: how many dates of the series the change covers (1: only this
+    # date; more: this date and the later ones), and the time it had before a move, so the email
+    # says exactly what changed.
+    covers_dates = models.PositiveSmallIntegerField(default=1)
+    previous_starts_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["session", "user", "kind", "revision"],

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from support import limits
 from support.attachments import text_attachment_from_upload
@@ -100,14 +101,18 @@ class ReportDraftForm(forms.Form):
         help_text="Anyone who saw or heard it. They are not contacted by PeerSupport.",
     )
     attachment = forms.FileField(
-        label="Attach a text file (optional)",
+        label=_("Attach a file (optional)"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(limits.ATTACHMENT_EXTENSIONS)}),
-        help_text=(
-            f"Plain text only ({', '.join(limits.ATTACHMENT_EXTENSIONS)}), up to "
-            f"{limits.ATTACHMENT_MAX_BYTES // 1024} KB each, "
-            f"{limits.ATTACHMENTS_PER_REPORT} per report: notes, a copied message thread."
-        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(
+            limits.ATTACHMENT_EXTENSIONS + limits.FILE_ATTACHMENT_EXTENSIONS)}),
+        help_text=_(
+            "Screenshots (PNG, JPEG) and PDF documents up to %(file_mb)s MB, text files "
+            "(%(text)s) up to %(text_kb)s KB; %(count)s per report. Photos are saved without "
+            "their hidden details (camera, place, date). Only you and HR can download them."
+        ) % {"file_mb": limits.FILE_ATTACHMENT_MAX_BYTES // (1024 * 1024),
+             "text": ", ".join(limits.ATTACHMENT_EXTENSIONS),
+             "text_kb": limits.ATTACHMENT_MAX_BYTES // 1024,
+             "count": limits.ATTACHMENTS_PER_REPORT},
     )
     remove_attachments = forms.ModelMultipleChoiceField(
         label="Remove attachments",

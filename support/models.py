@@ -153,12 +153,22 @@ class Report(models.Model):
 
 
 class ReportAttachment(models.Model):
-    """A plain-text file the reporter attached, stored as text (never served as a file)."""
+    """A file the reporter attached. Text files are stored as text and shown inline (escaped);
+    PNG, JPEG and PDF files (type read from the content, images re-encoded without metadata:
+    support.attachments) are stored as bytes and served only as downloads."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", "Text"
+        PNG = "png", "PNG image"
+        JPEG = "jpeg", "JPEG image"
+        PDF = "pdf", "PDF document"
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
     filename = models.CharField(max_length=200)
-    content = models.TextField()
-    size = models.PositiveIntegerField(help_text="Bytes as uploaded.")
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.TEXT)
+    content = models.TextField(blank=True)
+    data = models.BinaryField(blank=True, default=b"", editable=False)
+    size = models.PositiveIntegerField(help_text="Bytes as stored.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -166,6 +176,10 @@ class ReportAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+    @property
+    def is_file(self) -> bool:
+        return self.kind != self.Kind.TEXT
 
 
 class ReportUpdate(models.Model):

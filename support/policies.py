@@ -26,6 +26,11 @@ def can_hr_view_report(user, report: Report, named_ids: set[int] | None = None) 
     return user.pk not in named_ids
 
 
+def can_download_attachment(user, report: Report) -> bool:
+    """The reporter (draft or submitted) and the HR admins who may see the submitted report."""
+    return is_reporter(user, report) or can_hr_view_report(user, report)
+
+
 def can_view_conversation(user, conversation: FacilitatorRequest) -> bool:
     return bool(
         user.is_authenticated

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from support.views import conversations, hr, reports, resources
+from support.views import attachments, conversations, hr, reports, resources
 
 app_name = "support"
 urlpatterns = [
@@ -19,6 +19,8 @@ urlpatterns = [
     path("reports/<int:pk>/submit/", reports.report_submit, name="report_submit"),
     path("reports/<int:pk>/delete/", reports.report_delete, name="report_delete"),
     path("reports/<int:pk>/avoid/", reports.report_avoid, name="report_avoid"),
+    path("reports/<int:pk>/attachments/<int:attachment_pk>/", attachments.attachment_download,
+         name="report_attachment"),
     path("hr/reports/", hr.hr_report_list, name="hr_reports"),
     path("hr/reports/<int:pk>/", hr.hr_report_detail, name="hr_report"),
 ]

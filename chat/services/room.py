@@ -39,7 +39,7 @@ def room_open(*, access: RoomAccess) -> bool:
                                             actor=access.user,
                                             action=ModerationAction.Action.OPEN_ROOM)
             events.to_room(session_id=session.pk, frame={"type": "room.opened"},
-                           notice="room.opened")
+                           notice=events.NOTICE_ROOM_OPENED)
     if opened:
         session.facilitator_joined_at = now
     return bool(opened)

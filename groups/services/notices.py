@@ -1,7 +1,5 @@
 """Emails to the people concerned. Each is recorded once, so a task that runs twice sends once."""
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -9,10 +7,12 @@ from django.urls import reverse
 from accounts.models import User
 from groups import policies
 from groups.models import GroundRuleVersion, JoinRequest, Membership, NoticeReceipt, Removal
+from peersupport.mail import send_mail
+from peersupport.site import absolute_url
 
 
 def _link(name: str, *args) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse(name, args=args)
+    return absolute_url(reverse(name, args=args))
 
 
 def _request_context(join_request: JoinRequest) -> dict:

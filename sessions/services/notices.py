@@ -10,13 +10,13 @@ import datetime as dt
 import logging
 import zoneinfo
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from peersupport.mail import send_mail
+from peersupport.site import absolute_url
 from sessions.models import RSVP, CalendarFeed, Notice, Session
 
 logger = logging.getLogger(__name__)
@@ -48,14 +48,17 @@ def reminders_drop(*, session: Session, user=None) -> None:
 
 
 def notices_announce(*, session: Session, user_ids: list[int], kind: str,
-                     revision: int | None = None) -> None:
-    """A notice due now for each person; sent right after the transaction commits."""
+                     revision: int | None = None, covers_dates: int = 1,
+                     previous_starts_at: dt.datetime | None = None) -> None:
+    """A notice due now for each person; sent right after the transaction commits.
+    `covers_dates`: how many dates of the series the change covers, from this one on."""
     if not user_ids:
         return
     revision = session.schedule_version if revision is None else revision
     now = timezone.now()
     Notice.objects.bulk_create(
-        [Notice(session=session, user_id=user_id, kind=kind, revision=revision, due_at=now)
+        [Notice(session=session, user_id=user_id, kind=kind, revision=revision, due_at=now,
+                covers_dates=covers_dates, previous_starts_at=previous_starts_at)
          for user_id in user_ids],
         ignore_conflicts=True,
     )
@@ -161,13 +164,16 @@ def notice_compose(*, notice: Notice) -> tuple[str, str]:
         zone = zoneinfo.ZoneInfo(person.time_zone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         zone = dt.UTC
-    link = settings.SITE_URL.rstrip("/") + reverse("sessions:detail", args=[session.pk])
+    link = absolute_url(reverse("sessions:detail", args=[session.pk]))
     with timezone.override(zone):  # the template's date filter shows the recipient's zone
         body = render_to_string("sessions/email/notice.txt", {
             "name": person.name, "headline": headline, "discreet": discreet, "session": session,
             "starts": session.starts_at, "ends": session.ends_at,
             "zone_name": str(zone).replace("_", " "), "link": link, "kind": notice.kind,
             "activities": _planned_titles(session) if notice.kind in REMINDER_KINDS else [],
+            "in_series": session.series_id is not None, "covers_dates": notice.covers_dates,
+            "later_dates": notice.covers_dates - 1,
+            "previous_starts": notice.previous_starts_at,
         })
     return subject_pattern.format(title=title), body
 

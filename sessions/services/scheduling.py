@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from chat import events as chat_events
 from groups.models import Group, Membership
-from peersupport.realtime import send_to_group_on_commit
 from sessions import recurrence as rec
 from sessions.models import RSVP, Notice, Session, SessionSeries
 from sessions.services.notices import notices_announce, reminders_drop, reminders_plan
@@ -169,7 +169,7 @@ def session_update(*, session: Session, by, details: SessionDetails,
             _apply(target, details, starts_at=start, ends_at=end, series=new_series)
             if start != target_was[target.pk]:
                 moved_targets.append(target)
-        _announce_once(moved_targets, kind=Notice.Kind.RESCHEDULED)
+        _announce_once(moved_targets, kind=Notice.Kind.RESCHEDULED, previous_starts=target_was)
     return targets
 
 
@@ -197,9 +197,11 @@ def _apply(target: Session, details: SessionDetails, *, starts_at: dt.datetime,
     waitlist_promote(session=target)
 
 
-def _announce_once(targets: list[Session], *, kind: str) -> None:
+def _announce_once(targets: list[Session], *, kind: str,
+                   previous_starts: dict[int, dt.datetime] | None = None) -> None:
     """One email per person for a run of changed sessions: about the first one they were going
-    to (or waitlisted for). The email points to the session page, which lists the rest."""
+    to (or waitlisted for), saying how many dates from it on the change covers. The email
+    points to the session page, which lists the rest."""
     first_for: dict[int, Session] = {}
     for target in targets:
         for user_id in _people(target, RSVP.Status.GOING, RSVP.Status.WAITLISTED):
@@ -207,9 +209,11 @@ def _announce_once(targets: list[Session], *, kind: str) -> None:
     by_session: dict[int, list[int]] = {}
     for user_id, target in first_for.items():
         by_session.setdefault(target.pk, []).append(user_id)
-    for target in targets:
+    for position, target in enumerate(targets):
         if target.pk in by_session:
-            notices_announce(session=target, kind=kind, user_ids=by_session[target.pk])
+            notices_announce(session=target, kind=kind, user_ids=by_session[target.pk],
+                             covers_dates=len(targets) - position,
+                             previous_starts_at=(previous_starts or {}).get(target.pk))
 
 
 def session_cancel(*, session: Session, by, scope: str = Scope.THIS,
@@ -232,6 +236,8 @@ def session_cancel(*, session: Session, by, scope: str = Scope.THIS,
                 continue
             target.refresh_from_db()
             reminders_drop(session=target)
+            if target.format == Session.Format.ONLINE:
+                chat_events.room_closed_cancelled(session_id=target.pk)
             cancelled.append(target)
         _announce_once(cancelled, kind=Notice.Kind.CANCELLED)
     return cancelled
@@ -258,10 +264,6 @@ def sessions_close_unattended(*, now: dt.datetime | None = None) -> list[int]:
             reminders_drop(session=session)
             notices_announce(session=session, kind=Notice.Kind.CLOSED,
                              user_ids=_people(session, RSVP.Status.GOING))
-            send_to_group_on_commit(group=f"session_{pk}", event={
-                "type": "room.closed",
-                "reason": "No facilitator could join this session, so it is closed. "
-                          "We are sorry; please look out for the next one.",
-            })
+            chat_events.room_closed_unattended(session_id=pk)
             closed.append(pk)
     return closed

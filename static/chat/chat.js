@@ -68,7 +68,7 @@
     typingSentAt: 0,
     typers: new Map(),        // member id -> {name, timer}
     presence: new Map(),      // member id -> person
-    room: { phase: "open", locked: !!config.room.locked,
+    room: { phase: config.room.phase || "open", locked: !!config.room.locked,
             slow_mode_seconds: config.room.slow_mode_seconds || 0, opens_at: null },
     piece: { circle: false, holder: null, queue: [] },
     sanction: null,
@@ -76,6 +76,7 @@
     flagTarget: null,
     modAction: null,
     pendingBody: null,
+    errorCondition: null,     // why the error banner shows, while that still holds (see below)
   };
 
   // ---- Formatting -----------------------------------------------------------------------
@@ -250,7 +251,9 @@
         if (Number(items[i].dataset.id) > msg.id) { before = items[i]; break; }
       }
     }
-    if (!before) { before = el.log.querySelector("li.chat-pending, li.chat-failed"); }
+    // Before the messages still on their way, which stay last until echoed. A refused one stays
+    // where it was written: newer messages go below it, not above.
+    if (!before) { before = el.log.querySelector("li.chat-pending"); }
     if (before !== li) { el.log.insertBefore(li, before); }
     state.lastId = Math.max(state.lastId, msg.id);
     return true;
@@ -547,6 +550,12 @@
     "room.unlocked": function () { state.room.locked = false; renderRoom(); },
     "room.slow_mode": function (frame) { state.room.slow_mode_seconds = frame.seconds || 0; renderRoom(); },
     "room.opened": function () { state.room.phase = "open"; renderRoom(); },
+    "room.closed": function (frame) {
+      // The close (4410) follows at once: say why, not the generic "closed to you".
+      state.goneReason = frame.detail || "This session is closed.";
+      state.room.phase = "ended";
+      renderRoom();
+    },
     lobby: function (frame) {
       state.room.phase = "lobby";
       if (frame.detail) { el.lobbyText.textContent = frame.detail; }
@@ -587,9 +596,11 @@
       return;
     }
     if (item) { failMessage(frame.client_id, detail); }
-    el.error.textContent = detail;
     if (frame.code === "muted") {
+      // The room state line says it (with until and reason); a banner would say it twice.
       applySanction({ kind: "muted", until: frame.until, reason: frame.reason });
+    } else {
+      setError(detail, CONDITION_OF_CODE[frame.code] || null);
     }
     if (frame.code === "rules_not_accepted") {
       state.goTo = frame.accept_url || config.acceptRulesUrl;
@@ -614,7 +625,10 @@
       notice("A facilitator hid one of your messages." + (frame.reason ? " Reason: " + frame.reason : ""));
       return;
     }
-    if (frame.detail && kind !== "removed" && kind !== "banned") { notice(frame.detail); }
+    // Muted: the room state line shows it until it ends; the notice would repeat it.
+    if (frame.detail && kind !== "removed" && kind !== "banned" && kind !== "muted") {
+      notice(frame.detail);
+    }
     renderRoom();
   }
 
@@ -815,21 +829,57 @@
     updateComposer();
   }
 
-  /** Why this person cannot post right now ("" when they can); the server decides in the end. */
-  function blockedReason() {
+  // What stops this person posting right now, by condition; the server decides in the end.
+  var BLOCKED_TEXT = {
+    not_open: "The room is not open for messages.",
+    lobby: "The room opens when a facilitator arrives.",
+    locked: "The room is locked.",
+    muted: "You are muted.",
+    turn: "Wait for the talking piece.",
+  };
+  // The server's refusal codes that stand for one of those conditions.
+  var CONDITION_OF_CODE = { lobby: "lobby", room_locked: "locked", muted: "muted",
+                            not_your_turn: "turn" };
+
+  function conditionHolds(condition) {
     var r = state.room;
-    if (r.phase === "not_open" || r.phase === "ended") { return "The room is not open for messages."; }
-    if (isModerator) { return ""; }
-    if (r.phase === "lobby") { return "The room opens when a facilitator arrives."; }
-    if (r.locked) { return "The room is locked."; }
-    if (mutedNow()) { return "You are muted."; }
-    if (state.piece.circle && !isMe(state.piece.holder)) { return "Wait for the talking piece."; }
-    return "";
+    if (condition === "not_open") { return r.phase === "not_open" || r.phase === "ended"; }
+    if (isModerator) { return false; }
+    if (condition === "lobby") { return r.phase === "lobby"; }
+    if (condition === "locked") { return !!r.locked; }
+    if (condition === "muted") { return mutedNow(); }
+    if (condition === "turn") { return state.piece.circle && !isMe(state.piece.holder); }
+    return false;
   }
 
+  function blockedCondition() {
+    var order = ["not_open", "lobby", "locked", "muted", "turn"];
+    for (var i = 0; i < order.length; i += 1) {
+      if (conditionHolds(order[i])) { return order[i]; }
+    }
+    return null;
+  }
+
+  /** Why this person cannot post right now ("" when they can). */
+  function blockedReason() {
+    var condition = blockedCondition();
+    return condition ? BLOCKED_TEXT[condition] : "";
+  }
+
+  /** The error banner; with a `condition`, it goes away by itself once that stops holding
+   * (the room opened, was unlocked, the mute ended, the piece came). */
+  function setError(text, condition) {
+    el.error.textContent = text;
+    state.errorCondition = text ? (condition || null) : null;
+  }
+
+  function readOnly() { return state.room.phase === "ended"; }
+
   function updateComposer() {
-    el.input.disabled = state.closedForGood;
-    el.send.disabled = state.closedForGood;
+    if (state.errorCondition && !conditionHolds(state.errorCondition)) { setError("", null); }
+    var off = state.closedForGood || readOnly();
+    el.input.disabled = off;
+    el.send.disabled = off;
     var reason = state.closedForGood ? "" : blockedReason();
     el.send.setAttribute("aria-disabled", reason ? "true" : "false");
     el.send.title = reason;
@@ -865,14 +915,16 @@
 
   function submit(skipNudge) {
     var body = el.input.value.trim();
-    el.error.textContent = "";
-    if (!body) { el.error.textContent = "Write a message first."; return; }
+    setError("", null);
+    if (!body) { setError("Write a message first.", null); return; }
     if (body.length > config.maxLength) {
-      el.error.textContent = "Messages can be up to " + config.maxLength + " characters (this one has " + body.length + ").";
+      setError("Messages can be up to " + config.maxLength + " characters (this one has " + body.length + ").", null);
       return;
     }
-    var reason = blockedReason();
-    if (reason) { el.error.textContent = reason; return; }
+    var condition = blockedCondition();
+    // Muted: the room state line already says so, until when and why; the text stays in the box.
+    if (condition === "muted") { return; }
+    if (condition) { setError(BLOCKED_TEXT[condition], condition); return; }
     if (skipNudge) { return send(body); }
     state.pendingBody = body;
     precheck(body, function (nudge) {

@@ -4,21 +4,21 @@ Each notice is claimed with a conditional update before sending, so a task that 
 sends once; a failed send releases the claim so the task's retry can try again.
 """
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import Model
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from peersupport.mail import send_mail
+from peersupport.site import absolute_url
 from support.models import FacilitatorMessage, Report, ReportUpdate
 
 
 def _send(*, template: str, link: str, recipients: list[str]) -> None:
     if not recipients:
         return
-    context = {"link": f"{settings.SITE_URL.rstrip('/')}{link}"}
+    context = {"link": absolute_url(link)}
     subject = render_to_string(f"support/email/{template}_subject.txt", context).strip()
     body = render_to_string(f"support/email/{template}.txt", context)
     for address in recipients:  # one message per person: nobody sees who else was told

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from support import limits, policies
-from support.attachments import TextAttachment, text_attachment_check
+from support.attachments import TextAttachment, file_attachment_check, text_attachment_check
 from support.models import Report, ReportAccessLog, ReportAttachment, ReportUpdate
 from support.selectors import report_missing_parts
 
@@ -94,9 +94,13 @@ def report_draft_save(
 
 
 def report_attachment_add(*, report: Report, attachment: TextAttachment) -> ReportAttachment:
-    text_attachment_check(
-        filename=attachment.filename, content=attachment.content, size=attachment.size
-    )
+    if attachment.is_file:
+        file_attachment_check(filename=attachment.filename, kind=attachment.kind,
+                              data=attachment.data)
+    else:
+        text_attachment_check(
+            filename=attachment.filename, content=attachment.content, size=attachment.size
+        )
     if report.attachments.count() >= limits.ATTACHMENTS_PER_REPORT:
         raise ValidationError(
             {"attachment": f"A report holds at most {limits.ATTACHMENTS_PER_REPORT} attachments."}
@@ -104,9 +108,17 @@ def report_attachment_add(*, report: Report, attachment: TextAttachment) -> Repo
     return ReportAttachment.objects.create(
         report=report,
         filename=attachment.filename,
+        kind=attachment.kind,
         content=attachment.content,
-        size=attachment.size,
+        data=attachment.data,
+        size=len(attachment.data) if attachment.is_file else attachment.size,
     )
+
+
+def report_attachment_downloaded(*, attachment: ReportAttachment, viewer: User) -> None:
+    """An HR admin's download is an opening of the report: the reporter sees it in the log."""
+    if not policies.is_reporter(viewer, attachment.report):
+        report_access_record(report=attachment.report, viewer=viewer)
 
 
 def report_draft_delete(*, report: Report, reporter: User) -> None:

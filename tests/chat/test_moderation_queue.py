@@ -158,3 +158,36 @@ def test_the_action_url_takes_post_only(client, room, flagged, mfa_exempt, login
     mfa_exempt(room.facilitator)
     login_with_two_factor(client, room.facilitator)
     assert client.get(act_url(flagged)).status_code == 405
+
+
+def test_the_log_says_what_slow_mode_was_set_to(client, room, mfa_exempt):
+    from chat.services import room_slow_mode_set
+
+    room_slow_mode_set(session=room.session, by=room.facilitator, seconds=30)
+    room_slow_mode_set(session=room.session, by=room.facilitator, seconds=0)
+    mfa_exempt(room.facilitator)
+    client.force_login(room.facilitator)
+
+    html = client.get(queue_url(room)).content.decode()
+
+    assert "Set slow mode: one message every 30 seconds" in html
+    assert "Turned slow mode off" in html
+
+
+def test_hidden_messages_around_a_flag_are_marked_as_hidden(client, room, flagged, mfa_exempt):
+    from chat.services import message_hide
+
+    before = Message.objects.get(body="Before it")
+    message_hide(session=room.session, by=room.facilitator, message_id=before.pk,
+                 reason="Named a colleague outside the room.")
+    mfa_exempt(room.facilitator)
+    client.force_login(room.facilitator)
+
+    html = client.get(queue_url(room)).content.decode()
+
+    context = html[html.index('class="flag-context"'):html.index("</ul>",
+                                                                   html.index("flag-context"))]
+    hidden_item = context[context.index("<li"):context.index("</li>")]
+    assert "Before it" in hidden_item and "Hidden" in hidden_item
+    after_item = context[context.rindex("<li"):]
+    assert "After it" in after_item and "Hidden" not in after_item

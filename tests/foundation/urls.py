@@ -23,5 +23,5 @@ urlpatterns = [
     *project_urlpatterns,
 ]
 
-handler403 = "peersupport.views.forbidden"
-handler404 = "peersupport.views.not_found"
+handler403 = "peersupport.errors.forbidden"
+handler404 = "peersupport.errors.not_found"

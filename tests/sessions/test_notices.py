@@ -161,26 +161,71 @@ def test_emails_about_a_sensitive_groups_session_are_discreet(group, facilitator
 # --- Closing sessions no facilitator joined ---------------------------------------------------
 
 
-def test_an_online_session_without_a_facilitator_is_closed_and_the_lobby_told(
-        session, going, monkeypatch, django_capture_on_commit_callbacks):
-    from peersupport import realtime
+@pytest.mark.django_db(transaction=True)
+async def test_an_online_session_without_a_facilitator_is_closed_and_the_lobby_told(
+        session, going):
+    """A member waits in the lobby on a real socket; the periodic task closes the session and
+    the socket hears why at once, then closes (no 30-second re-check, no generic message)."""
+    from channels.db import database_sync_to_async
+    from channels.layers import channel_layers
 
-    sent = []
-    monkeypatch.setattr(realtime, "send_to_group_now", lambda group, event: sent.append((group,
-                                                                                          event)))
-    move_to_past(session, started_ago=services.NO_FACILITATOR_CLOSE_AFTER
-                 + dt.timedelta(minutes=1))
+    from chat.policies import CLOSE_GONE
+    from tests.chat.conftest import open_chat
 
-    with django_capture_on_commit_callbacks(execute=True):
-        closed = tasks.close_unattended_sessions.delay().get()
-        tasks.close_unattended_sessions.delay()
+    channel_layers.backends.clear()  # this test's event loop gets its own layer
 
-    session.refresh_from_db()
-    assert closed == 1
+    def into_the_lobby():
+        move_to_past(session, started_ago=services.NO_FACILITATOR_CLOSE_AFTER
+                     + dt.timedelta(minutes=1))
+        # Still inside the window in which the lobby is open.
+        Session.objects.filter(pk=session.pk).update(
+            ends_at=timezone.now() + dt.timedelta(hours=1))
+        services.session_rules_accept(session=session, user=going)
+
+    await database_sync_to_async(into_the_lobby)()
+    async with await open_chat(going, session) as waiting:
+        assert waiting.state["room"]["phase"] == "lobby"
+
+        closed = await database_sync_to_async(
+            lambda: tasks.close_unattended_sessions.delay().get())()
+        again = await database_sync_to_async(
+            lambda: tasks.close_unattended_sessions.delay().get())()
+
+        code, frames = await waiting.expect_close(timeout=2)
+    assert (closed, again) == (1, 0)
+    assert code == CLOSE_GONE
+    told = [f for f in frames if f["type"] == "room.closed"]
+    assert len(told) == 1 and "No facilitator could join" in told[0]["detail"]
+    await database_sync_to_async(session.refresh_from_db)()
     assert session.status == Session.Status.CLOSED
-    assert [group for group, _ in sent] == [f"session_{session.pk}"]
-    assert sent[0][1]["type"] == "room.closed" and sent[0][1]["reason"]
     assert [m.subject for m in mail.outbox] == [f"Did not take place: {session.title}"]
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_a_cancelled_online_session_closes_its_lobby_at_once(session, going, facilitator):
+    from channels.db import database_sync_to_async
+    from channels.layers import channel_layers
+
+    from chat.policies import CLOSE_GONE
+    from tests.chat.conftest import open_chat
+
+    channel_layers.backends.clear()
+
+    def into_the_lobby():
+        Session.objects.filter(pk=session.pk).update(
+            starts_at=timezone.now() - dt.timedelta(minutes=5),
+            ends_at=timezone.now() + dt.timedelta(hours=1))
+        services.session_rules_accept(session=session, user=going)
+
+    await database_sync_to_async(into_the_lobby)()
+    async with await open_chat(going, session) as waiting:
+        assert waiting.state["room"]["phase"] == "lobby"
+        await database_sync_to_async(lambda: services.session_cancel(
+            session=Session.objects.get(pk=session.pk), by=facilitator))()
+        code, frames = await waiting.expect_close(timeout=2)
+    assert code == CLOSE_GONE
+    assert [f["detail"] for f in frames if f["type"] == "room.closed"] == [
+        "This session was cancelled, so its chat is closed."]
 
 
 def test_a_session_whose_facilitator_joined_is_not_closed(session):

@@ -252,4 +252,4 @@ def test_cancelling_a_series_sends_each_person_one_email(as_facilitator, group, 
 
     assert [m.to for m in mail.outbox] == [[member.email]]
     assert f"/sessions/{sessions[1].pk}/" in mail.outbox[0].body
-    assert "part of a series" in mail.outbox[0].body
+    assert "This date and the next date of the series are cancelled." in mail.outbox[0].body

@@ -119,10 +119,13 @@ def test_a_text_attachment_is_stored_as_text(client, employee, draft):
 @pytest.mark.parametrize(
     ("name", "content", "error"),
     [
-        ("photo.png", b"\x89PNG\r\n", "is not a text file"),
+        ("photo.png", b"\x89PNG\r\n", "is not a file we can take"),
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + b"garbage" * 20, "could not be read"),
+        ("page.png", b"<script>alert(1)</script>", "is not a file we can take"),
+        ("scan.pdf", b"%PDF-1.7 and then nothing", "is not a complete PDF file"),
         ("notes.txt", b"\xff\xfe\x00bad", "is not plain text in UTF-8"),
         ("notes.txt", b"a\x00b", "does not look like plain text"),
-        ("big.txt", b"a" * (limits.ATTACHMENT_MAX_BYTES + 1), "the limit is 200 KB"),
+        ("big.txt", b"a" * (limits.ATTACHMENT_MAX_BYTES + 1), "the limit for text files is 200 KB"),
     ],
 )
 @pytest.mark.django_db
