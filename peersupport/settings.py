@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "recognition",
     "dashboards",
     "support",
+    "training",
 ]
 
 MIDDLEWARE = [
@@ -152,6 +153,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "recognition-weekly-digest": {
         "task": "recognition.tasks.send_weekly_digests",
+        "schedule": 3600.0,
+    },
+    "training-refresher-reminders": {
+        "task": "training.tasks.send_refresher_reminders",
         "schedule": 3600.0,
     },
     "dashboards-materialise-daily": {

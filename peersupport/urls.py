@@ -14,6 +14,7 @@ urlpatterns = [
     path("recognition/", include("recognition.urls")),
     path("dashboard/", include("dashboards.urls")),
     path("support/", include("support.urls")),
+    path("training/", include("training.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,22 @@
+"""Training personas: the seeded path (data migration) and helpers to progress through it."""
+
+import pytest
+
+from training import services
+from training.models import ChoiceQuestion, Module, PracticeItem
+
+# A reply that passes every practice item: a reflection and an invitation, no pitfall.
+GOOD_REPLY = "That sounds really hard. Tell me more."
+
+
+def complete_module(user, module: Module) -> None:
+    """Passes every practice item and answers every question right, through the services."""
+    for item in PracticeItem.objects.filter(module=module):
+        services.practice_reply_submit(user=user, item=item, text=GOOD_REPLY)
+    for question in ChoiceQuestion.objects.filter(module=module):
+        services.choice_answer(user=user, question=question, chosen=question.better)
+
+
+@pytest.fixture
+def first_module(db) -> Module:
+    return Module.objects.order_by("position").first()

@@ -1,0 +1,33 @@
+from django import template
+from django.utils.safestring import SafeString
+
+from peersupport.listening import MOVES
+from peersupport.markdown import render_markdown
+
+register = template.Library()
+
+LABELS = {
+    "reflection": "Reflecting a feeling", "paraphrase": "Paraphrase",
+    "open_question": "Open question", "validation": "Validation", "invitation": "Invitation",
+    "advice": "Advice", "minimising": "Minimising", "judgement": "Judgement",
+    "why_question": "\u201cWhy\u201d question", "self_focus": "Turning to your own story",
+    "false_reassurance": "False reassurance",
+}
+
+
+@register.filter
+def module_markdown(text: str) -> SafeString:
+    """Admin-written module text: followed links are fine (trusted authors), HTML never."""
+    return render_markdown(text, link_rel="noopener")
+
+
+@register.filter
+def code_label(code: str) -> str:
+    from django.utils.translation import gettext
+
+    return gettext(LABELS.get(code, code))
+
+
+@register.filter
+def is_move(code: str) -> bool:
+    return code in MOVES
