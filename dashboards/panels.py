@@ -75,6 +75,9 @@ RAISED = F("raised", "Flags raised", "count",
 RESOLVED = F("resolved", "Flags resolved", "count",
              "flags a facilitator actioned or dismissed, over the same people", additive=True)
 
+COMPLETED = F("completed", "Completed in the period", "people",
+              "people who completed the module (its practice and questions) in the period")
+
 PANELS: tuple[PanelSpec, ...] = (
     PanelSpec("participation", "Participation",
               "How many people take part in peer support groups and sessions.",
@@ -108,4 +111,11 @@ PANELS: tuple[PanelSpec, ...] = (
               "by ground rule; by department of the person whose message was flagged",
               (RAISED, RESOLVED),
               requires="moderation"),
+    PanelSpec("training", "Listening training",
+              "How many people completed each module of the listening and empathy path. "
+              "Never who, never their answers or practice replies.",
+              "by module; by department",
+              (COMPLETED,),
+              requires="training"),
 )
+TRAINING_PANEL = PANELS[-1]

@@ -239,4 +239,6 @@ NEVER_SHOWN: list[str] = [
     "your mood notes and your check-out answers (they are anonymous even to facilitators)",
     "who recognised whom, and what the message said",
     "your pseudonym, your \u201crather not share a room with\u201d list, or your manager",
+    "whether you took the listening training, your answers and your practice replies (HR sees "
+    "only how many people completed each module)",
 ]

@@ -245,6 +245,10 @@ def dashboard_build(*, scope: Scope, filters: list[tuple[str, str]],
         panels.append(checkout_panel(scope))
     if "moderation" in present:
         panels.append(moderation_panel(scope, departments))
+    if "training" in present:
+        from dashboards.report_training import training_panel
+
+        panels.append(training_panel(scope))
     return Dashboard(scope.period, filters, panels, min_group_size(), as_of=state.built_at)
 
 

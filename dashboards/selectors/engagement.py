@@ -31,6 +31,8 @@ def available_panels() -> set[str]:
         present.add("checkouts")
     if model("chat.Flag") and model("chat.Message"):
         present.add("moderation")
+    if model("training.ModuleProgress"):
+        present.add("training")
     return present
 
 
