@@ -70,7 +70,9 @@ def practice_reply_submit(*, user, item: PracticeItem, text: Any) -> tuple[Pract
                                              passed=passed, created_at=now)
         if passed:
             ItemPassed.objects.get_or_create(user=user, item=item, defaults={"passed_at": now})
-    module_complete_if_done(user=user, module=item.module)
+    completed = module_complete_if_done(user=user, module=item.module)
+    if passed and not completed and Certification.objects.filter(user=user).exists():
+        certification_check(user=user)  # a refresher reply
     return reply, feedback
 
 
@@ -204,15 +206,24 @@ def refresher_reminders_send(*, now: dt.datetime | None = None) -> int:
         if not claimed or not cert.user.is_active:
             continue
         link = settings.SITE_URL.rstrip("/") + reverse("training:facilitator_path")
-        send_mail(
-            _("Your trained-facilitator status ends on %(date)s") % {
-                "date": f"{cert.expires_at:%d %B %Y}"},
-            _("Hello %(name)s,\n\nThank you for a year of facilitating. Your trained-facilitator "
-              "status ends on %(date)s. The refresher takes about an hour: one practice reply "
-              "in each module of the facilitator path. You can start it now:\n\n%(link)s\n\n"
-              "Groups that require trained facilitators will ask for it once the status ends."
-              ) % {"name": cert.user.display_name or cert.user.email,
-                   "date": f"{cert.expires_at:%d %B %Y}", "link": link},
-            None, [cert.user.email])
+        try:
+            _send_reminder(cert, link)
+        except OSError:
+            # Not sent: release the claim so the retry (or the next hour) sends it.
+            Certification.objects.filter(pk=cert.pk).update(reminded_at=None)
+            raise
         sent += 1
     return sent
+
+
+def _send_reminder(cert: Certification, link: str) -> None:
+    send_mail(
+        _("Your trained-facilitator status ends on %(date)s") % {
+            "date": f"{cert.expires_at:%d %B %Y}"},
+        _("Hello %(name)s,\n\nThank you for a year of facilitating. Your trained-facilitator "
+          "status ends on %(date)s. The refresher takes about an hour: one practice reply "
+          "in each module of the facilitator path. You can start it now:\n\n%(link)s\n\n"
+          "Groups that require trained facilitators will ask for it once the status ends."
+          ) % {"name": cert.user.display_name or cert.user.email,
+           "date": f"{cert.expires_at:%d %B %Y}", "link": link},
+        None, [cert.user.email])

@@ -120,9 +120,9 @@ def test_detail_query_count_does_not_grow_with_members(
     join(open_group, employee)
     client.force_login(employee)
     # 1 session, 2 user, 3 group, 4 viewer's membership, 5 current rules,
-    # 6 active memberships with users (facilitators, count and list), 7 resources,
-    # 8 upcoming sessions.
-    with django_assert_num_queries(8):
+    # 6 active memberships with users (facilitators, count and list), 7 which facilitators are
+    # trained (the badge), 8 resources, 9 upcoming sessions.
+    with django_assert_num_queries(9):
         response = client.get(url(open_group))
     assert response.context["page"].member_count == extra_members + 2
 
@@ -134,7 +134,7 @@ def test_detail_query_count_for_a_non_member_does_not_grow(
         join(request_group, UserFactory())
     client.force_login(employee)
     # 1 session, 2 user, 3 group, 4 viewer's membership, 5 current rules, 6 facilitators,
-    # 7 member count, 8 viewer's pending request, 9 latest removal, 10 private list check,
-    # 11 upcoming sessions.
-    with django_assert_num_queries(11):
+    # 7 which of them are trained (the badge), 8 member count, 9 viewer's pending request,
+    # 10 latest removal, 11 private list check, 12 upcoming sessions.
+    with django_assert_num_queries(12):
         client.get(url(request_group))

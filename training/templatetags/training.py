@@ -31,3 +31,12 @@ def code_label(code: str) -> str:
 @register.filter
 def is_move(code: str) -> bool:
     return code in MOVES
+
+
+@register.inclusion_tag("training/_requirement_note.html")
+def trained_facilitators_note(group) -> dict:
+    """On a group's facilitator pages: says when only trained facilitators may act, with the
+    link to the path."""
+    from training.policies import group_requires_training
+
+    return {"required": group is not None and group_requires_training(group)}
