@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from chat import frames, selectors, services
 from chat.policies import RoomAccess, room_access
 from chat.services import ChatRefusal
+from training.realtime import PRACTICE_HANDLERS
 
 MODERATOR_ONLY = "Only the group's facilitators can do that."
 
@@ -158,6 +159,7 @@ HANDLERS: dict[str, Callable[[RoomAccess, dict], list[dict]]] = {
     "mod.slow_mode": _mod_slow_mode,
     "mod.circle": _mod_circle,
     "mod.pass_turn": _mod_pass_turn,
+    **PRACTICE_HANDLERS,  # listening practice in triads (training/realtime.py)
 }
 FRAME_TYPES = frozenset([*HANDLERS, "typing"])
 

@@ -175,3 +175,80 @@ class Certification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} trained until {self.expires_at:%Y-%m-%d}"
+
+
+# --- Live practice in triads (training/realtime.py) --------------------------------------------
+
+
+class PracticeRound(models.Model):
+    """One round of a "Listening practice" session: breakouts with a shared timer."""
+
+    session = models.ForeignKey("peer_sessions.Session", on_delete=models.CASCADE,
+                                related_name="practice_rounds")
+    number = models.PositiveIntegerField()
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    started_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "number"],
+                                               name="practice_round_number_unique")]
+
+
+class Breakout(models.Model):
+    round = models.ForeignKey(PracticeRound, on_delete=models.CASCADE, related_name="breakouts")
+    index = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["round", "index"]
+
+
+class BreakoutSeat(models.Model):
+    class Role(models.TextChoices):
+        SPEAKER = "speaker", _("Speaker")
+        LISTENER = "listener", _("Listener")
+        OBSERVER = "observer", _("Observer")
+
+    breakout = models.ForeignKey(Breakout, on_delete=models.CASCADE, related_name="seats")
+    membership = models.ForeignKey("groups.Membership", on_delete=models.CASCADE,
+                                   related_name="+")
+    role = models.CharField(max_length=8, choices=Role.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["breakout", "membership"],
+                                               name="breakout_seat_unique")]
+
+
+class BreakoutMessage(models.Model):
+    """What is said in a breakout: seen only by its people and the session's facilitators."""
+
+    breakout = models.ForeignKey(Breakout, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey("groups.Membership", null=True, on_delete=models.SET_NULL,
+                               related_name="+")
+    body = models.TextField()
+    client_id = models.CharField(max_length=64)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["breakout", "author", "client_id"],
+                                               name="breakout_message_once")]
+
+
+class ObserverChecklist(models.Model):
+    """The observer's short checklist after a round: it reaches only the listener."""
+
+    breakout = models.ForeignKey(Breakout, on_delete=models.CASCADE, related_name="checklists")
+    observer = models.ForeignKey("groups.Membership", on_delete=models.CASCADE,
+                                 related_name="+")
+    listener = models.ForeignKey("groups.Membership", on_delete=models.CASCADE,
+                                 related_name="+")
+    did_well = models.JSONField(default=list)  # listening move codes
+    try_next = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["breakout", "observer"],
+                                               name="observer_checklist_once")]
