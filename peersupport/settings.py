@@ -159,6 +159,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "training.tasks.send_refresher_reminders",
         "schedule": 3600.0,
     },
+    "training-purge-breakout-messages": {
+        "task": "training.tasks.purge_expired_breakout_messages",
+        "schedule": 3600.0,
+    },
     "dashboards-materialise-daily": {
         "task": "dashboards.tasks.materialise_daily_aggregates",
         "schedule": 3600.0,

@@ -321,3 +321,17 @@ PRACTICE_HANDLERS = {
     "practice.message": _say,
     "practice.checklist": _checklist,
 }
+
+
+def breakout_messages_purge_expired(*, now: dt.datetime | None = None) -> int:
+    """Deletes breakout messages and checklists of sessions that ended more than the chat's
+    retention period ago (CHAT_RETENTION_DAYS), like the room's own messages. Idempotent."""
+    from chat.services.retention import retention_days_default
+
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(days=retention_days_default())
+    messages, _ = BreakoutMessage.objects.filter(
+        breakout__round__session__ends_at__lt=cutoff).delete()
+    checklists, _ = ObserverChecklist.objects.filter(
+        breakout__round__session__ends_at__lt=cutoff).delete()
+    return messages + checklists

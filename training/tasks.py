@@ -9,3 +9,11 @@ def send_refresher_reminders() -> int:
     from training.services import refresher_reminders_send
 
     return refresher_reminders_send()
+
+
+@shared_task
+def purge_expired_breakout_messages() -> int:
+    """Hourly: practice breakouts keep their words no longer than the chat keeps a room's."""
+    from training.realtime import breakout_messages_purge_expired
+
+    return breakout_messages_purge_expired()

@@ -285,3 +285,28 @@ def test_the_demo_facilitator_is_trained_and_the_employee_half_way(db):
     total = Module.objects.count()
     assert done == total // 2
     assert Certification.objects.filter(user=people["facilitator@example.com"]).count() == 1
+
+
+def test_breakout_messages_are_purged_with_the_chat_retention(trainer, member, settings):
+    from training.models import Breakout, BreakoutMessage, BreakoutSeat, PracticeRound
+    from training.tasks import purge_expired_breakout_messages
+
+    settings.CHAT_RETENTION_DAYS = 30
+    group = make_group(trainer, name="Practice", slug="practice")
+    membership = join(group, member)
+    old = schedule(group, trainer, kind=Session.Kind.LISTENING_PRACTICE)
+    recent = schedule(group, trainer, kind=Session.Kind.LISTENING_PRACTICE)
+    Session.objects.filter(pk=old.pk).update(
+        starts_at=timezone.now() - dt.timedelta(days=40),
+        ends_at=timezone.now() - dt.timedelta(days=40) + dt.timedelta(hours=1))
+    for session in (old, recent):
+        practice = PracticeRound.objects.create(session=session, number=1,
+                                                started_at=timezone.now(),
+                                                ends_at=timezone.now())
+        breakout = Breakout.objects.create(round=practice, index=0)
+        BreakoutSeat.objects.create(breakout=breakout, membership=membership, role="speaker")
+        BreakoutMessage.objects.create(breakout=breakout, author=membership, body="words",
+                                       client_id=f"c{session.pk}", created_at=timezone.now())
+    assert purge_expired_breakout_messages.delay().get() == 1
+    assert list(BreakoutMessage.objects.values_list("breakout__round__session", flat=True)) == \
+        [recent.pk]
