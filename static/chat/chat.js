@@ -563,6 +563,8 @@
     state.lastFrameAt = Date.now();
     var handler = handlers[frame.type];
     if (handler) { handler(frame); }
+    // Page add-ons (e.g. static/training/practice-room.js) follow frames this script ignores.
+    if (!handler) { document.dispatchEvent(new CustomEvent("chat:frame", { detail: frame })); }
   }
 
   // Codes after which the same frame would be refused again: keep the text, offer retry/edit.
@@ -1031,6 +1033,8 @@
     get outboxSize() { return state.outbox.size; },
     get connected() { return isOpen() && !state.resync; },
   };
+  // For page add-ons: send one frame on this room's socket (false when it is not open).
+  window.chatSend = sendFrame;
 
   renderRoom();
   loadOutbox();
