@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -124,11 +126,29 @@ def feedback_api(request):
         return JsonResponse({"error": _("Send JSON: {\"text\": \"...\"}.")}, status=400)
     if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
         return JsonResponse({"error": _("Send JSON: {\"text\": \"...\"}.")}, status=400)
+    if not _feedback_allowed(request.user.pk):
+        return JsonResponse({"error": _("Too many requests: wait a minute, then go on.")},
+                            status=429)
     text = payload["text"]
     if len(text) > services.REPLY_MAX:
         return JsonResponse({"error": _("Please keep a reply under %(n)d characters.") % {
             "n": services.REPLY_MAX}}, status=400)
     return JsonResponse(listening.analyse(text).as_json())
+
+
+FEEDBACK_PER_MINUTE = 120  # typing with the page's debounce asks well under this
+
+
+def _feedback_allowed(user_id: int) -> bool:
+    """A fixed one-minute window per person in the shared cache (atomic increments)."""
+    key = f"training:feedback:{user_id}:{int(time.time() // 60)}"
+    cache.add(key, 0, 90)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, 90)
+        count = 1
+    return count <= FEEDBACK_PER_MINUTE
 
 
 @require_GET
@@ -140,16 +160,11 @@ def facilitator_path(request):
     if policies.may_sign_off(request.user):
         sessions = list(Session.objects.filter(
             facilitators=request.user,
-            kind__in=[Session.Kind.LISTENING_TRAINING, *_practice_kind()])
+            kind__in=[Session.Kind.LISTENING_TRAINING, Session.Kind.LISTENING_PRACTICE])
             .select_related("group").order_by("-starts_at")[:10])
     return render(request, "training/facilitator_path.html", {
         "path": path, "refresher_open": policies.refresher_open(request.user),
         "sessions": sessions})
-
-
-def _practice_kind() -> list[str]:
-    kind = getattr(Session.Kind, "LISTENING_PRACTICE", None)
-    return [kind] if kind else []
 
 
 @login_required

@@ -21,6 +21,7 @@ Text in quotation marks is what someone else said and is never analysed.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import tomllib
@@ -34,6 +35,8 @@ MOVES = ("reflection", "paraphrase", "open_question", "validation", "invitation"
 PITFALLS = ("advice", "minimising", "judgement", "why_question", "self_focus",
             "false_reassurance")
 MAX_TEXT = 4000
+WINDOW = 160  # characters either side of a match that its exceptions look at
+MAX_TRIES = 20  # matches of one pattern in one sentence examined before giving up
 
 NEGATION = re.compile(r"(?:\bnot\b|n't\b|\bnever\b|\bno one\b|\bnobody\b|\bcannot\b|\bno\b)"
                       r"[^,;:]*$")
@@ -158,7 +161,8 @@ def _clause_before(sentence: str, offset: int) -> str:
 
 
 def _excluded(rule: Rule, sentence: str, start: int, end: int) -> bool:
-    before, after = sentence[:start], sentence[end:]
+    # Only the words near the match decide (and the work per match stays bounded).
+    before, after = sentence[max(0, start - WINDOW):start], sentence[end:end + WINDOW]
     if any(p.search(before) for p in rule.unless_before):
         return True
     if any(p.match(after) for p in rule.unless_after):
@@ -182,7 +186,8 @@ def analyse(text: str, *, language: str = "en") -> Feedback:
             if rule.question and not is_question:
                 continue
             for pattern in rule.patterns:
-                hit = next((m for m in pattern.finditer(sentence)
+                tries = itertools.islice(pattern.finditer(sentence), MAX_TRIES)
+                hit = next((m for m in tries
                             if not _excluded(rule, sentence, m.start(), m.end())), None)
                 if hit is None:
                     continue

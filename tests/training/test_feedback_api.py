@@ -61,3 +61,13 @@ def test_too_long_is_refused(client_of, employee):
     response = client_of(employee).post(URL, json.dumps({"text": "a" * 2001}),
                                         content_type="application/json")
     assert response.status_code == 400
+
+
+def test_too_many_requests_get_a_429(client_of, employee, settings, monkeypatch):
+    from training import views
+
+    monkeypatch.setattr(views, "FEEDBACK_PER_MINUTE", 3)
+    client = client_of(employee)
+    codes = [client.post(URL, json.dumps({"text": "hi"}), content_type="application/json")
+             .status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
