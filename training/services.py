@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from peersupport import listening
+from sessions.models import Attendance
 from training import policies
 from training.models import (
     Certification,
@@ -45,11 +46,6 @@ def reply_clean(text: Any) -> str:
         raise ValidationError(_("Please keep a reply under %(n)d characters.") % {"n": REPLY_MAX},
                               code="too_long")
     return text
-
-
-def feedback_for(*, text: Any) -> dict:
-    """The analyzer's answer for a draft (nothing stored): moves, pitfalls and notes."""
-    return listening.analyse(reply_clean(text)).as_json()
 
 
 def reply_passes(feedback: listening.Feedback) -> bool:
@@ -128,6 +124,9 @@ def signoff_record(*, by, user, session=None, note: str = "") -> SignOff:
     if session is not None and not session.facilitators.filter(pk=by.pk).exists():
         raise ValidationError(_("You can sign off only rounds in sessions you facilitated."),
                               code="not_facilitator")
+    if session is not None and not Attendance.objects.filter(session=session,
+                                                             user=user).exists():
+        raise ValidationError(_("They didn't take part in that session."), code="not_there")
     try:
         with transaction.atomic():
             signoff = SignOff.objects.create(user=user, signed_off_by=by, session=session,

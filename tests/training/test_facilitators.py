@@ -310,3 +310,12 @@ def test_breakout_messages_are_purged_with_the_chat_retention(trainer, member, s
     assert purge_expired_breakout_messages.delay().get() == 1
     assert list(BreakoutMessage.objects.values_list("breakout__round__session", flat=True)) == \
         [recent.pk]
+
+
+def test_the_service_refuses_signing_off_someone_absent(trainer, member):
+    group = make_group(trainer, name="Practice", slug="practice")
+    join(group, member)
+    session = _held_session(group, trainer, [])
+    with pytest.raises(ValidationError) as exc:
+        services.signoff_record(by=trainer, user=member, session=session)
+    assert exc.value.code == "not_there"
