@@ -41,6 +41,8 @@ Role = BreakoutSeat.Role
 DEFAULT_MINUTES = 8
 MAX_MINUTES = 30
 TRY_NEXT_MAX = 300
+# A round whose timer ran out this long ago ends by itself when the next one starts.
+OVERRUN = dt.timedelta(minutes=2)
 # Roles in seat order; each round every seat moves on by one (rotation).
 TRIAD_ROLES = (Role.SPEAKER, Role.LISTENER, Role.OBSERVER)
 PAIR_ROLES = (Role.SPEAKER, Role.LISTENER)
@@ -113,7 +115,12 @@ def round_start(*, access: RoomAccess, minutes: Any = None) -> PracticeRound:
         raise ChatRefusal("invalid", _("A round lasts 1 to %(n)d minutes.") % {"n": MAX_MINUTES})
     with transaction.atomic():
         Session.objects.select_for_update().filter(pk=session.pk).first()
-        if current_round(session) is not None:
+        running = current_round(session)
+        if running is not None and running.ends_at + OVERRUN < timezone.now():
+            # Its timer ran out long ago and nobody ended it: end it now, as the facilitator
+            # would have.
+            _end_round(running)
+        elif running is not None:
             raise ChatRefusal("invalid", _("A round is already running. End it first."))
         people = _present_members(session)
         sizes = split_sizes(len(people))
@@ -164,11 +171,15 @@ def round_end(*, access: RoomAccess) -> PracticeRound:
         practice = current_round(session)
         if practice is None:
             raise ChatRefusal("invalid", _("No round is running."))
-        PracticeRound.objects.filter(pk=practice.pk, ended_at=None).update(
-            ended_at=timezone.now())
-        events.to_room(session_id=session.pk, frame={"type": "practice.ended",
-                                                     "round": practice.number})
+        _end_round(practice)
     return practice
+
+
+def _end_round(practice: PracticeRound) -> None:
+    if PracticeRound.objects.filter(pk=practice.pk, ended_at=None).update(
+            ended_at=timezone.now()):
+        events.to_room(session_id=practice.session_id, frame={"type": "practice.ended",
+                                                              "round": practice.number})
 
 
 def _my_seat(access: RoomAccess, practice: PracticeRound) -> BreakoutSeat | None:

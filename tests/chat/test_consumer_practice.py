@@ -208,3 +208,24 @@ async def test_a_facilitator_can_join_any_breakout(chat_group, facilitator):
         assert (await lead.receive_type("error"))["code"] == "not_found"
     finally:
         await _close(lead, *clients)
+
+
+async def test_a_new_round_ends_one_whose_timer_ran_out_long_ago(chat_group, facilitator):
+    from django.utils import timezone
+
+    from training.models import PracticeRound
+
+    session, people = await practice_room(chat_group, facilitator, 2)
+    lead, clients = await _open_all(session, facilitator, people)
+    try:
+        await lead.send({"type": "practice.start", "minutes": 1})
+        await _rounds(clients)
+        await lead.send({"type": "practice.start"})
+        assert "already running" in (await lead.receive_type("error"))["detail"]
+        await database_sync_to_async(PracticeRound.objects.update)(
+            ends_at=timezone.now() - timezone.timedelta(minutes=5))
+        await lead.send({"type": "practice.start"})
+        assert (await clients[0].receive_type("practice.ended"))["round"] == 1
+        assert (await clients[0].receive_type("practice.round"))["round"] == 2
+    finally:
+        await _close(lead, *clients)

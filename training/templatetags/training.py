@@ -1,5 +1,6 @@
 from django import template
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
 
 from peersupport.listening import MOVES
 from peersupport.markdown import render_markdown
@@ -7,11 +8,11 @@ from peersupport.markdown import render_markdown
 register = template.Library()
 
 LABELS = {
-    "reflection": "Reflecting a feeling", "paraphrase": "Paraphrase",
-    "open_question": "Open question", "validation": "Validation", "invitation": "Invitation",
-    "advice": "Advice", "minimising": "Minimising", "judgement": "Judgement",
-    "why_question": "\u201cWhy\u201d question", "self_focus": "Turning to your own story",
-    "false_reassurance": "False reassurance",
+    "reflection": _("Reflecting a feeling"), "paraphrase": _("Paraphrase"),
+    "open_question": _("Open question"), "validation": _("Validation"),
+    "invitation": _("Invitation"), "advice": _("Advice"), "minimising": _("Minimising"),
+    "judgement": _("Judgement"), "why_question": _("\u201cWhy\u201d question"),
+    "self_focus": _("Turning to your own story"), "false_reassurance": _("False reassurance"),
 }
 
 
@@ -23,9 +24,7 @@ def module_markdown(text: str) -> SafeString:
 
 @register.filter
 def code_label(code: str) -> str:
-    from django.utils.translation import gettext
-
-    return gettext(LABELS.get(code, code))
+    return str(LABELS.get(code, code))
 
 
 @register.filter
