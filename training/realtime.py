@@ -299,6 +299,51 @@ def checklist_submit(*, access: RoomAccess, did_well: Any, try_next: Any) -> Obs
     return checklist
 
 
+def practice_state(*, access: RoomAccess) -> list[dict[str, Any]]:
+    """What a (re)connecting page needs of the running round, for this person only: their
+    breakout, role and timer, the breakout's messages so far, and (for the listener) the
+    observer's checklist; facilitators get every breakout and every breakout's messages."""
+    session = access.session
+    if session.kind != Session.Kind.LISTENING_PRACTICE:
+        return []
+    practice = current_round(session)
+    if practice is None:
+        return []
+    group = session.group
+    out: list[dict[str, Any]] = [{"type": "practice.started", "round": practice.number,
+                                  "ends_at": practice.ends_at.isoformat()}]
+    if access.is_moderator:
+        breakouts = list(practice.breakouts.all())
+        out.append({"type": "practice.breakouts", "round": practice.number,
+                    "ends_at": practice.ends_at.isoformat(),
+                    "breakouts": [{"breakout": b.index, "people": _seat_frames(b, group)}
+                                  for b in breakouts]})
+    else:
+        seat = _my_seat(access, practice)
+        if seat is None:
+            return out
+        breakouts = [seat.breakout]
+        out.append({"type": "practice.round", "round": practice.number,
+                    "breakout": seat.breakout.index, "role": seat.role,
+                    "people": _seat_frames(seat.breakout, group),
+                    "ends_at": practice.ends_at.isoformat()})
+    messages = (BreakoutMessage.objects.filter(breakout__in=breakouts)
+                .select_related("author__user", "breakout").order_by("created_at", "id"))
+    for msg in messages:
+        author = frames.person(msg.author, group) if msg.author else None
+        out.append(_message_frame(practice, msg.breakout, msg, author))
+    if not access.is_moderator:
+        checklist = ObserverChecklist.objects.filter(
+            breakout__round=practice, listener=access.membership).select_related(
+            "observer__user", "breakout").first()
+        if checklist is not None:
+            out.append({"type": "practice.checklist", "round": practice.number,
+                        "breakout": checklist.breakout.index,
+                        "from": frames.person(checklist.observer, group),
+                        "did_well": checklist.did_well, "try_next": checklist.try_next})
+    return out
+
+
 # --- Frame handlers (chat.handlers.HANDLERS) -----------------------------------------------
 
 
@@ -326,7 +371,12 @@ def _checklist(access: RoomAccess, frame: dict) -> list[dict]:
              "detail": _("Thank you. Only the listener sees your checklist.")}]
 
 
+def _state(access: RoomAccess, frame: dict) -> list[dict]:
+    return practice_state(access=access)
+
+
 PRACTICE_HANDLERS = {
+    "practice.state": _state,
     "practice.start": _start,
     "practice.end": _end,
     "practice.message": _say,

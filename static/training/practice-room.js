@@ -114,6 +114,17 @@
     }
   };
 
+  // On arrival and after every reconnect, ask where this person stands in the running round.
+  var wasConnected = false;
+  setInterval(function () {
+    var connected = !!(window.__chat && window.__chat.connected);
+    if (connected && !wasConnected) {
+      $("practice-log").textContent = "";
+      send({ type: "practice.state" });
+    }
+    wasConnected = connected;
+  }, 1000);
+
   document.addEventListener("chat:frame", function (event) {
     var frame = event.detail;
     if (frame && on[frame.type]) { on[frame.type](frame); }

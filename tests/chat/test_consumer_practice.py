@@ -229,3 +229,39 @@ async def test_a_new_round_ends_one_whose_timer_ran_out_long_ago(chat_group, fac
         assert (await clients[0].receive_type("practice.round"))["round"] == 2
     finally:
         await _close(lead, *clients)
+
+
+async def test_a_page_reconnecting_mid_round_gets_its_breakout_back(chat_group, facilitator):
+    session, people = await practice_room(chat_group, facilitator, 3)
+    lead, clients = await _open_all(session, facilitator, people)
+    try:
+        await lead.send({"type": "practice.start"})
+        rounds = await _rounds(clients)
+        role = {r["role"]: i for i, r in enumerate(rounds)}
+        await clients[role["speaker"]].send({"type": "practice.message", "body": "First words",
+                                             "client_id": new_client_id()})
+        await clients[role["observer"]].send({"type": "practice.checklist",
+                                              "did_well": ["validation"], "try_next": ""})
+        listener = clients[role["listener"]]
+        await listener.receive_type("practice.checklist")
+        await listener.disconnect()
+        again = await open_chat(people[role["listener"]], session)
+        clients[role["listener"]] = again
+        await again.send({"type": "practice.state"})
+        assert (await again.receive_type("practice.round"))["role"] == "listener"
+        assert (await again.receive_type("practice.message"))["body"] == "First words"
+        assert (await again.receive_type("practice.checklist"))["did_well"] == ["validation"]
+        # The speaker's state holds no checklist (it was the listener's).
+        speaker = clients[role["speaker"]]
+        while not await speaker.nothing_more():
+            await speaker.receive()
+        await speaker.send({"type": "practice.state"})
+        frames = []
+        while not await speaker.nothing_more(0.5):
+            frames.append(await speaker.receive())
+        assert "practice.round" in [f["type"] for f in frames]
+        assert "practice.checklist" not in [f["type"] for f in frames]
+        await lead.send({"type": "practice.state"})
+        assert len((await lead.receive_type("practice.breakouts"))["breakouts"]) == 1
+    finally:
+        await _close(lead, *clients)
