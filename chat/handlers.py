@@ -15,6 +15,7 @@ from activities.live import FRAME_HANDLERS as ACTIVITY_HANDLERS
 from chat import frames, selectors, services
 from chat.policies import RoomAccess, room_access
 from chat.services import ChatRefusal
+from training.realtime import PRACTICE_HANDLERS
 
 MODERATOR_ONLY = "Only the group's facilitators can do that."
 
@@ -160,6 +161,7 @@ HANDLERS: dict[str, Callable[[RoomAccess, dict], list[dict]]] = {
     "mod.circle": _mod_circle,
     "mod.pass_turn": _mod_pass_turn,
     **ACTIVITY_HANDLERS,  # activity.* (activities/live.py)
+    **PRACTICE_HANDLERS,  # listening practice in triads (training/realtime.py)
 }
 FRAME_TYPES = frozenset([*HANDLERS, "typing"])
 

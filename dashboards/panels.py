@@ -78,6 +78,9 @@ RUNS = F("runs", "Activities run", "exact",
          "team-building activities run in sessions (not a count of people), over the people "
          "who attended those sessions", additive=True)
 
+COMPLETED = F("completed", "Completed in the period", "people",
+              "people who completed the module (its practice and questions) in the period")
+
 PANELS: tuple[PanelSpec, ...] = (
     PanelSpec("participation", "Participation",
               "How many people take part in peer support groups and sessions.",
@@ -118,4 +121,11 @@ PANELS: tuple[PanelSpec, ...] = (
               "by purpose of the activity",
               (RUNS,),
               requires="activities"),
+    PanelSpec("training", "Listening training",
+              "How many people completed each module of the listening and empathy path. "
+              "Never who, never their answers or practice replies.",
+              "by module; by department",
+              (COMPLETED,),
+              requires="training"),
 )
+TRAINING_PANEL = PANELS[-1]

@@ -300,4 +300,6 @@ NEVER_SHOWN: list[str] = [
     "who recognised whom, and what the message said",
     "who took part in a team-building activity, what they wrote in it, or how they rated it",
     "your pseudonym, your \u201crather not share a room with\u201d list, or your manager",
+    "whether you took the listening training, your answers and your practice replies (HR sees "
+    "only how many people completed each module)",
 ]

@@ -264,6 +264,10 @@ def dashboard_build(*, scope: Scope, filters: list[tuple[str, str]],
         from dashboards.report_activities import activities_panel
 
         panels.append(activities_panel(scope))
+    if "training" in present:
+        from dashboards.report_training import training_panel
+
+        panels.append(training_panel(scope))
     return Dashboard(scope.period, filters, panels, min_group_size(), as_of=state.built_at)
 
 

@@ -9,15 +9,28 @@ from groups.models import Group, GroupResource, Removal
 from groups.rules import DEFAULT_RULES, MAX_RULE_LENGTH, MAX_RULES, RULE_KEY_LABELS
 
 
+class TrainingRequirementSelect(forms.NullBooleanSelect):
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [("unknown", _("Default: required when the topic is sensitive")),
+                        ("true", _("Required")), ("false", _("Not required"))]
+
+
 class GroupForm(forms.ModelForm):
     time_zone = forms.ChoiceField(initial="UTC", help_text="Sessions are planned in this zone.",
                                   widget=timezones.picker_widget(
                                       _("Find the group's time zone")))
+    requires_trained_facilitators = forms.NullBooleanField(
+        label=_("Trained facilitators"), required=False, widget=TrainingRequirementSelect,
+        help_text=_("When required, only people who completed the facilitator path of the "
+                    "listening training can be promoted to co-facilitator or facilitate a "
+                    "session here."))
 
     class Meta:
         model = Group
         fields = ["name", "slug", "purpose", "category", "visibility", "capacity",
-                  "allow_pseudonyms", "is_sensitive", "time_zone"]
+                  "allow_pseudonyms", "is_sensitive", "time_zone",
+                  "requires_trained_facilitators"]
         labels = {"slug": "Web address", "purpose": "Purpose",
                   "allow_pseudonyms": "Members may take part under a pseudonym",
                   "is_sensitive": "Sensitive topic"}

@@ -38,6 +38,9 @@ class Group(models.Model):
     # Sensitive groups: discreet calendar entries, and dashboards show them in category totals only.
     is_sensitive = models.BooleanField(default=False)
     allow_pseudonyms = models.BooleanField(default=False)
+    # Only trained facilitators (training app) may be promoted or facilitate sessions here.
+    # None follows the default: required when the group is sensitive (training.policies).
+    requires_trained_facilitators = models.BooleanField(null=True, blank=True, default=None)
     time_zone = models.CharField(max_length=64, default="UTC")
     # Number of the current GroundRuleVersion (single-row derived state, kept by services).
     rules_version = models.PositiveIntegerField(default=0)

@@ -144,6 +144,8 @@ class GroupPage:
     # Members only, and only people shown by their own name (see avoided_visible_count).
     avoided_count: int = 0
     pending_request_count: int = 0
+    # Facilitators' names, each with whether to show the "trained" badge.
+    facilitator_entries: list[dict] = field(default_factory=list)
 
     @property
     def is_full(self) -> bool:
@@ -156,12 +158,16 @@ def group_page(*, group: Group, viewer: User, membership: Membership | None) -> 
     active = Membership.objects.filter(group=group, status=ACTIVE).select_related("user")
     if membership is not None:
         everyone = list(active.order_by("role", "joined_at"))
+        trained = _trained_badges(group, [m for m in everyone
+                                          if m.role == Membership.Role.FACILITATOR])
         members = [{"name": policies.name_in_group(m.user, group, m),
                     "is_facilitator": m.role == Membership.Role.FACILITATOR,
+                    "is_trained": m.pk in trained,
                     "is_you": m.user_id == viewer.pk} for m in everyone]
         page = GroupPage(group=group, membership=membership, rules=rules,
                          facilitators=[m["name"] for m in members if m["is_facilitator"]],
-                         member_count=len(members), members=members)
+                         member_count=len(members), members=members,
+                         facilitator_entries=[m for m in members if m["is_facilitator"]])
         if not membership.has_current_rules:
             page.rules_changes = rules_since(group=group,
                                              accepted_version=membership.accepted_rules_version)
@@ -172,16 +178,30 @@ def group_page(*, group: Group, viewer: User, membership: Membership | None) -> 
             page.pending_request_count = JoinRequest.objects.filter(
                 group=group, status=JoinRequest.Status.PENDING).count()
         return page
-    facilitators = active.filter(role=Membership.Role.FACILITATOR).order_by("joined_at")
+    facilitators = list(active.filter(role=Membership.Role.FACILITATOR).order_by("joined_at"))
+    trained = _trained_badges(group, facilitators)
+    entries = [{"name": policies.name_in_group(m.user, group, m), "is_trained": m.pk in trained}
+               for m in facilitators]
     page = GroupPage(group=group, membership=None, rules=rules,
-                     facilitators=[policies.name_in_group(m.user, group, m) for m in facilitators],
-                     member_count=active.count())
+                     facilitators=[e["name"] for e in entries], member_count=active.count(),
+                     facilitator_entries=entries)
     if group.visibility == Group.Visibility.REQUEST:
         page.pending_request = JoinRequest.objects.filter(
             group=group, user=viewer, status=JoinRequest.Status.PENDING).first()
     page.block = policies.rejoin_block(latest_removal(group=group, user=viewer))
     # No private-list warning before joining: it would tell a non-member who is a member.
     return page
+
+
+def _trained_badges(group: Group, facilitators: list[Membership]) -> set[int]:
+    """The memberships of facilitators to show as "trained" (one query, none without
+    facilitators). Never next to a pseudonym: a credential seen elsewhere under a real name
+    could link the two."""
+    from training.selectors import trained_user_ids
+
+    named = [m for m in facilitators if not (group.allow_pseudonyms and m.pseudonym)]
+    trained = trained_user_ids(m.user_id for m in named)
+    return {m.pk for m in named if m.user_id in trained}
 
 
 def pending_requests(*, group: Group) -> list[dict]:
@@ -194,8 +214,11 @@ def pending_requests(*, group: Group) -> list[dict]:
 def members_for_facilitators(*, group: Group) -> list[dict]:
     memberships = (Membership.objects.filter(group=group, status=ACTIVE).select_related("user")
                    .order_by("role", "joined_at"))
-    return [{"membership": m, "name": policies.name_in_group(m.user, group, m)}
-            for m in memberships]
+    memberships = list(memberships)
+    trained = _trained_badges(group, [m for m in memberships
+                                      if m.role == Membership.Role.FACILITATOR])
+    return [{"membership": m, "name": policies.name_in_group(m.user, group, m),
+             "is_trained": m.pk in trained} for m in memberships]
 
 
 def invitations_of(*, group: Group) -> list[Invitation]:

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "dashboards",
     "support",
     "activities",
+    "training",
 ]
 
 MIDDLEWARE = [
@@ -169,6 +170,14 @@ CELERY_BEAT_SCHEDULE = {
     },
     "recognition-weekly-digest": {
         "task": "recognition.tasks.send_weekly_digests",
+        "schedule": 3600.0,
+    },
+    "training-refresher-reminders": {
+        "task": "training.tasks.send_refresher_reminders",
+        "schedule": 3600.0,
+    },
+    "training-purge-breakout-messages": {
+        "task": "training.tasks.purge_expired_breakout_messages",
         "schedule": 3600.0,
     },
     "dashboards-materialise-daily": {

@@ -15,6 +15,7 @@ urlpatterns = [
     path("dashboard/", include("dashboards.urls")),
     path("support/", include("support.urls")),
     path("", include("activities.urls")),
+    path("training/", include("training.urls")),
     path("admin/", admin.site.urls),
 ]
 

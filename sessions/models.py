@@ -24,6 +24,8 @@ class Session(models.Model):
         LISTENING_TRAINING = "listening_training", "Active-listening & empathy training"
         TEAM_BUILDING = "team_building", "Team-building activity"
         OPEN_DIALOGUE = "open_dialogue", "Open dialogue"
+        # Live practice in triads in the chat (training.realtime).
+        LISTENING_PRACTICE = "listening_practice", "Listening practice"
 
     class Format(models.TextChoices):
         ONLINE = "online", "Online (live chat)"

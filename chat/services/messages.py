@@ -9,12 +9,14 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
 
 from chat import events, filters, frames, ratelimit
 from chat.models import OTHER_RULE, Flag, Message
 from chat.policies import PHASE_LOBBY, PHASE_NOT_OPEN, PHASE_OPEN, RoomAccess
 from chat.selectors import holder_id_of, numbered_rules, people_by_user
 from chat.services.errors import ChatRefusal
+from peersupport import listening
 from peersupport.compiled import CompiledQuery
 from sessions.models import Session
 
@@ -151,22 +153,50 @@ def _url(name: str, *args: Any) -> str | None:
         return None
 
 
+# The listening pitfalls the chat nudges about, and the ground rule each one points to. Turning to
+# one's own story and reassurance are not nudged here: in a circle, speaking from one's own
+# experience is a ground rule of its own.
+NUDGED_PITFALLS = {
+    "advice": "no_unsolicited_advice",
+    "judgement": "listen_without_judgement",
+    "minimising": "listen_without_judgement",
+    "why_question": "listen_without_judgement",
+}
+
+
 def message_check(*, access: RoomAccess, body: Any) -> dict[str, Any] | None:
     """The pre-send nudge: a reminder of a ground rule when a draft sounds like advice or blame.
 
-    Advice only; the member may still send.
+    The listening analyzer (peersupport.listening, the same one the training uses) speaks first,
+    naming the words, why they can land badly and what to try; then the organisation's own nudge
+    phrases (admin word list), unless the analyzer read those very words as a listening move
+    ("you should feel proud" praises). Advice only; the member may still send.
     """
     if not isinstance(body, str):
         raise ChatRefusal("invalid", "A message must be text.")
-    found = filters.nudge_for(body[:MAX_LENGTH])
+    body = body[:MAX_LENGTH]
+    feedback = listening.analyse(body)
+    note = next((n for n in feedback.notes if n.code in NUDGED_PITFALLS), None)
+    if note is not None:
+        rule_key = NUDGED_PITFALLS[note.code]
+        detail = gettext("“%(span)s”: %(why)s You can still send it.") % {
+            "span": note.span, "why": note.why}
+        return {"detail": detail, "rule": _rule(access, rule_key), **note.as_json()}
+    found = filters.nudge_for(body)
     if found is None:
         return None
     phrase, rule_key = found
-    rule = next((r for r in numbered_rules(session=access.session) if r["key"] == rule_key),
+    if any(n.kind == "move" and phrase.casefold() in n.span.casefold() for n in feedback.notes):
+        return None
+    detail = gettext("“%(phrase)s” can sound like advice or blame. Does your message keep to the "
+                     "ground rules? You can still send it.") % {"phrase": phrase}
+    return {"detail": detail, "rule": _rule(access, rule_key), "code": None, "span": phrase,
+            "why": None, "try": None}
+
+
+def _rule(access: RoomAccess, rule_key: str) -> dict[str, Any] | None:
+    return next((r for r in numbered_rules(session=access.session) if r["key"] == rule_key),
                 None)
-    detail = (f"“{phrase}” can sound like advice or blame. Does your message keep to the "
-              "ground rules? You can still send it.")
-    return {"detail": detail, "rule": rule}
 
 
 def flag_create(*, access: RoomAccess, message_id: Any, rule: Any, reason: Any = "") -> Flag:

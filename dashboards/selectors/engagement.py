@@ -33,6 +33,8 @@ def available_panels() -> set[str]:
         present.add("moderation")
     if model("activities.ActivityRun"):
         present.add("activities")
+    if model("training.ModuleProgress"):
+        present.add("training")
     return present
 
 

@@ -14,7 +14,7 @@ from groups.rules import rules_validate
 RESERVED_SLUGS = frozenset({"new", "people-i-avoid", "invitations", "mine"})
 
 EDITABLE_FIELDS = ("name", "purpose", "category", "visibility", "capacity", "is_sensitive",
-                   "allow_pseudonyms", "time_zone")
+                   "allow_pseudonyms", "time_zone", "requires_trained_facilitators")
 
 
 def _check_details(fields: dict) -> None:
@@ -47,11 +47,13 @@ def _free_slug(name: str) -> str:
 def group_create(*, creator: User, name: str, purpose: str, category: str,
                  visibility: str = Group.Visibility.OPEN, rules: list[dict], slug: str = "",
                  capacity: int | None = None, is_sensitive: bool = False,
-                 allow_pseudonyms: bool = False, time_zone: str = "UTC") -> Group:
+                 allow_pseudonyms: bool = False, time_zone: str = "UTC",
+                 requires_trained_facilitators: bool | None = None) -> Group:
     """A new group with version 1 of its rules; the creator is its first facilitator."""
     fields = {"name": name.strip(), "purpose": purpose.strip(), "category": category,
               "visibility": visibility, "capacity": capacity, "is_sensitive": is_sensitive,
-              "allow_pseudonyms": allow_pseudonyms, "time_zone": time_zone}
+              "allow_pseudonyms": allow_pseudonyms, "time_zone": time_zone,
+              "requires_trained_facilitators": requires_trained_facilitators}
     _check_details(fields)
     cleaned_rules = rules_validate(rules)
     slug = slugify(slug)

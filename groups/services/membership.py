@@ -215,7 +215,19 @@ def membership_remove(*, group: Group, by: User, membership: Membership, reason:
 
 
 def membership_promote(*, group: Group, by: User, membership: Membership) -> bool:
-    """Makes an active member a co-facilitator. False when they already were one."""
+    """Makes an active member a co-facilitator. False when they already were one.
+
+    In a group that requires trained facilitators, only a trained person can be promoted."""
+    from training import policies as training_policies
+
+    if (training_policies.group_requires_training(group)
+            and membership.role == Membership.Role.MEMBER
+            and not training_policies.is_trained(membership.user)):
+        raise ValidationError(
+            "This group requires trained facilitators, and this person hasn't completed the "
+            "facilitator path of the listening training yet. They can take it on the "
+            "Listening page; once it is done you can promote them.",
+            code="training_required")
     updated = Membership.objects.filter(
         pk=membership.pk, group=group, status=Membership.Status.ACTIVE,
         role=Membership.Role.MEMBER).update(role=Membership.Role.FACILITATOR)

@@ -56,7 +56,8 @@ def promote_member(request, group: Group, membership: Membership, membership_id:
     try:
         promoted = services.membership_promote(group=group, by=request.user, membership=target)
     except ValidationError as exc:
-        messages.error(request, error_text(exc))
+        messages.error(request, error_text(exc), extra_tags=(
+            "training-required" if getattr(exc, "code", None) == "training_required" else ""))
     else:
         messages.success(request, f"{name} is now a co-facilitator." if promoted else
                          f"{name} was a facilitator already.")

@@ -10,10 +10,12 @@ from django.utils import timezone
 
 from chat import events as chat_events
 from groups.models import Group, Membership
+from groups.policies import name_in_group
 from sessions import recurrence as rec
 from sessions.models import RSVP, Notice, Session, SessionSeries
 from sessions.services.notices import notices_announce, reminders_drop, reminders_plan
 from sessions.services.rsvp import waitlist_promote
+from training import policies as training_policies
 
 MAX_DURATION = dt.timedelta(hours=12)
 # An online session with no facilitator in its chat this long after the start is closed.
@@ -71,13 +73,26 @@ def _validate(details: SessionDetails, *, group: Group, starts_must_be_future: b
         errors["facilitators"] = "Choose at least one facilitator."
     elif facilitator_ids - allowed:
         errors["facilitators"] = "Only the group's facilitators can facilitate its sessions."
+    elif training_policies.group_requires_training(group):
+        untrained = [p for p in details.facilitators if not training_policies.is_trained(p)]
+        if untrained:
+            errors["facilitators"] = (
+                "This group requires trained facilitators. Not trained yet: "
+                + ", ".join(name_in_group(p, group) for p in untrained)
+                + ". They can complete the facilitator path of the listening training first.")
     if errors:
         raise ValidationError(errors)
 
 
 def session_schedule(*, group: Group, by, details: SessionDetails,
                      recurrence: rec.Recurrence | None = None) -> list[Session]:
-    """Creates one session, or a whole series in the group's zone. All or nothing."""
+    """Creates one session, or a whole series in the group's zone. All or nothing.
+
+    In a group that requires trained facilitators, the person scheduling must be trained too."""
+    if training_policies.group_requires_training(group) and not training_policies.is_trained(by):
+        raise ValidationError(
+            "This group requires trained facilitators. Complete the facilitator path of the "
+            "listening training to schedule its sessions.", code="training_required")
     _validate(details, group=group, starts_must_be_future=True)
     duration = details.ends_at - details.starts_at
     starts = ([details.starts_at] if recurrence is None

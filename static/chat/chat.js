@@ -574,6 +574,8 @@
     if (handler) { handler(frame); }
     // Other parts of the page (static/activities/live.js) follow the room's frames too.
     root.dispatchEvent(new CustomEvent("chat:frame", { detail: frame }));
+    // Page add-ons (e.g. static/training/practice-room.js) follow frames this script ignores.
+    if (!handler) { document.dispatchEvent(new CustomEvent("chat:frame", { detail: frame })); }
   }
 
   // Codes after which the same frame would be refused again: keep the text, offer retry/edit.
@@ -1089,6 +1091,8 @@
     get outboxSize() { return state.outbox.size; },
     get connected() { return isOpen() && !state.resync; },
   };
+  // For page add-ons: send one frame on this room's socket (false when it is not open).
+  window.chatSend = sendFrame;
 
   renderRoom();
   loadOutbox();

@@ -228,3 +228,20 @@ def test_page_query_count_is_pinned(client, room, django_assert_num_queries):
     # request read them.
     with django_assert_num_queries(4):
         assert client.get(url).status_code == 200
+
+
+def test_a_listening_practice_room_has_the_practice_panel_and_script(client, room, mfa_exempt):
+    Session.objects.filter(pk=room.session.pk).update(kind=Session.Kind.LISTENING_PRACTICE)
+    client.force_login(room.members[0])
+    body = client.get(chat_url(room.session)).content.decode()
+    assert 'id="practice-panel"' in body and "training/practice-room.js" in body
+    assert 'id="practice-start"' not in body  # round controls are the facilitators'
+    mfa_exempt(room.facilitator)
+    client.force_login(room.facilitator)
+    assert 'id="practice-start"' in client.get(chat_url(room.session)).content.decode()
+
+
+def test_other_rooms_have_no_practice_panel(client, room):
+    client.force_login(room.members[0])
+    body = client.get(chat_url(room.session)).content.decode()
+    assert 'id="practice-panel"' not in body and "practice-room.js" not in body

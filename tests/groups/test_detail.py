@@ -120,9 +120,10 @@ def test_detail_query_count_does_not_grow_with_members(
     join(open_group, employee)
     client.force_login(employee)
     # 1 session, 2 user, 3 group, 4 viewer's membership, 5 current rules,
-    # 6 active memberships with users (facilitators, count and list), 7 resources,
-    # 8 my private list against the members shown by their own name, 9 upcoming sessions.
-    with django_assert_num_queries(9):
+    # 6 active memberships with users (facilitators, count and list), 7 which facilitators are
+    # trained (the badge), 8 resources, 9 my private list against the members shown by their
+    # own name, 10 upcoming sessions.
+    with django_assert_num_queries(10):
         response = client.get(url(open_group))
     assert response.context["page"].member_count == extra_members + 2
 
@@ -134,7 +135,8 @@ def test_detail_query_count_for_a_non_member_does_not_grow(
         join(request_group, UserFactory())
     client.force_login(employee)
     # 1 session, 2 user, 3 group, 4 viewer's membership, 5 current rules, 6 facilitators,
-    # 7 member count, 8 viewer's pending request, 9 latest removal, 10 upcoming sessions
-    # (no private-list check before joining: it would tell a non-member who is a member).
-    with django_assert_num_queries(10):
+    # 7 which of them are trained (the badge), 8 member count, 9 viewer's pending request,
+    # 10 latest removal, 11 upcoming sessions (no private-list check before joining: it would
+    # tell a non-member who is a member).
+    with django_assert_num_queries(11):
         client.get(url(request_group))

@@ -6,6 +6,7 @@ from icalendar import Calendar
 from sessions import services
 from sessions.models import RSVP, CalendarFeed
 from tests.sessions.factories import schedule
+from training.services import certification_grant
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +49,7 @@ def test_a_cancelled_session_is_a_cancelled_event_with_a_higher_sequence(client,
 def test_a_sensitive_groups_session_is_discreet(client, group, facilitator, member):
     group.is_sensitive = True
     group.save()
+    certification_grant(user=facilitator)  # sensitive groups require trained facilitators
     session = schedule(group, facilitator, title="After harassment", description="Confidential",
                        format="in_person", location="Room 9")
     client.force_login(member)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from sessions import services, tasks
 from sessions.models import RSVP, Notice, Session
 from tests.sessions.factories import move_to_past, schedule
+from training.services import certification_grant
 
 pytestmark = pytest.mark.django_db
 
@@ -147,6 +148,7 @@ def test_emails_show_the_time_in_the_recipients_zone(session, going):
 def test_emails_about_a_sensitive_groups_session_are_discreet(group, facilitator, member):
     group.is_sensitive = True
     group.save()
+    certification_grant(user=facilitator)  # sensitive groups require trained facilitators
     session = schedule(group, facilitator, title="Circle after harassment")
     services.rsvp_set(session=session, user=member, status=RSVP.Status.GOING)
 

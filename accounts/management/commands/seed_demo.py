@@ -7,8 +7,8 @@ from django.test.utils import override_settings
 from accounts import demo
 
 # Each app that has demo data offers `<app>.demo.seed(people)`; order follows the dependencies.
-APP_SEEDERS = ["groups.demo", "sessions.demo", "chat.demo", "recognition.demo", "support.demo",
-                "activities.demo", "dashboards.demo"]
+APP_SEEDERS = ["groups.demo", "training.demo", "sessions.demo", "chat.demo", "recognition.demo",
+               "support.demo", "activities.demo", "dashboards.demo"]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,156 @@
+// Listening practice in the chat room (sessions of kind "Listening practice"): the breakout,
+// role and shared timer of the current round, the breakout's own messages, the observer's
+// checklist, and for facilitators the round controls and every breakout. Frames:
+// docs/realtime.md ("Listening practice"); the room's socket is chat.js's (window.chatSend).
+(function () {
+  "use strict";
+  var panel = document.getElementById("practice-panel");
+  if (!panel) { return; }
+  var $ = function (id) { return document.getElementById(id); };
+  var isFacilitator = panel.getAttribute("data-role") === "facilitator";
+  var ROLE_TEXT = { speaker: "You are the speaker: share something real but not raw.",
+                    listener: "You are the listener: reflect, paraphrase, ask open questions.",
+                    observer: "You are the observer: notice what the listener does well." };
+  var state = { round: null, breakout: null, role: null, endsAt: null, timer: null };
+
+  function send(frame) {
+    if (!window.chatSend || !window.chatSend(frame)) {
+      $("practice-status").textContent = "Not connected; try again in a moment.";
+    }
+  }
+
+  function clientId() {
+    return "p" + Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
+  }
+
+  function tick() {
+    if (!state.endsAt) { $("practice-timer").textContent = ""; return; }
+    var left = Math.max(0, Math.round((state.endsAt - Date.now()) / 1000));
+    var text = Math.floor(left / 60) + ":" + ("0" + (left % 60)).slice(-2) + " left";
+    $("practice-timer").textContent = left > 0 ? text : "Time is up";
+  }
+
+  function startTimer(endsAt) {
+    state.endsAt = Date.parse(endsAt);
+    if (state.timer) { clearInterval(state.timer); }
+    state.timer = setInterval(tick, 1000);
+    tick();
+  }
+
+  function names(people) {
+    return people.map(function (p) { return p.name + " (" + p.role + ")"; }).join(", ");
+  }
+
+  function addMessage(frame) {
+    var li = document.createElement("li");
+    var who = document.createElement("strong");
+    who.textContent = (isFacilitator ? "#" + (frame.breakout + 1) + " " : "") + frame.author.name + ": ";
+    li.appendChild(who);
+    li.appendChild(document.createTextNode(frame.body));
+    $("practice-log").appendChild(li);
+  }
+
+  var on = {
+    "practice.started": function (frame) {
+      state.round = frame.round;
+      $("practice-status").textContent = "Round " + frame.round + " has started.";
+      $("practice-feedback").hidden = true;
+      if (isFacilitator) {
+        $("practice-start").hidden = true;
+        $("practice-end").hidden = false;
+        $("practice-room").hidden = false;
+        $("practice-log").textContent = "";
+        startTimer(frame.ends_at);
+      }
+    },
+    "practice.round": function (frame) {
+      state.breakout = frame.breakout;
+      state.role = frame.role;
+      $("practice-room").hidden = false;
+      if ($("practice-idle")) { $("practice-idle").hidden = true; }
+      $("practice-role").textContent = ROLE_TEXT[frame.role] || frame.role;
+      $("practice-people").textContent = "Your breakout: " + names(frame.people);
+      $("practice-log").textContent = "";
+      $("practice-checklist").hidden = frame.role !== "observer";
+      startTimer(frame.ends_at);
+    },
+    "practice.breakouts": function (frame) {
+      var list = $("practice-breakouts");
+      var target = $("practice-target");
+      list.textContent = "";
+      target.textContent = "";
+      frame.breakouts.forEach(function (b) {
+        var li = document.createElement("li");
+        li.textContent = "Breakout " + (b.breakout + 1) + ": " + names(b.people);
+        list.appendChild(li);
+        var option = document.createElement("option");
+        option.value = b.breakout;
+        option.textContent = "Join breakout " + (b.breakout + 1);
+        target.appendChild(option);
+      });
+    },
+    "practice.message": addMessage,
+    "practice.checklist": function (frame) {
+      var parts = [];
+      if (frame.did_well.length) { parts.push("Did well: " + frame.did_well.join(", ").replace(/_/g, " ") + "."); }
+      if (frame.try_next) { parts.push("To try: " + frame.try_next); }
+      $("practice-feedback-text").textContent = parts.join(" ");
+      $("practice-feedback").hidden = false;
+    },
+    "practice.checklist_sent": function (frame) {
+      $("practice-checklist").hidden = true;
+      $("practice-status").textContent = frame.detail;
+    },
+    "practice.ended": function () {
+      state.endsAt = null;
+      tick();
+      $("practice-status").textContent = "The round has ended: back in the main room.";
+      if (isFacilitator) {
+        $("practice-start").hidden = false;
+        $("practice-end").hidden = true;
+      } else {
+        $("practice-room").hidden = true;
+      }
+    }
+  };
+
+  // On arrival and after every reconnect, ask where this person stands in the running round.
+  var wasConnected = false;
+  setInterval(function () {
+    var connected = !!(window.__chat && window.__chat.connected);
+    if (connected && !wasConnected) {
+      $("practice-log").textContent = "";
+      send({ type: "practice.state" });
+    }
+    wasConnected = connected;
+  }, 1000);
+
+  document.addEventListener("chat:frame", function (event) {
+    var frame = event.detail;
+    if (frame && on[frame.type]) { on[frame.type](frame); }
+  });
+
+  if (isFacilitator) {
+    $("practice-start").addEventListener("click", function () {
+      send({ type: "practice.start", minutes: parseInt($("practice-minutes").value, 10) });
+    });
+    $("practice-end").addEventListener("click", function () { send({ type: "practice.end" }); });
+  }
+
+  $("practice-composer").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var body = $("practice-input").value.trim();
+    if (!body) { return; }
+    var frame = { type: "practice.message", body: body, client_id: clientId() };
+    if (isFacilitator) { frame.breakout = parseInt($("practice-target").value, 10); }
+    send(frame);
+    $("practice-input").value = "";
+  });
+
+  $("practice-checklist").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var did = Array.prototype.map.call(
+      panel.querySelectorAll("input[name=did_well]:checked"), function (box) { return box.value; });
+    send({ type: "practice.checklist", did_well: did, try_next: $("practice-try").value });
+  });
+})();
