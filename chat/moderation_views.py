@@ -19,7 +19,7 @@ from chat.policies import can_moderate_group
 from chat.services import ChatRefusal, flag_act
 from groups.models import Group
 from groups.policies import can_view_group
-from peersupport.permissions import two_factor_satisfied
+from peersupport.permissions import two_factor_redirect, two_factor_satisfied
 
 DONE = {
     "hide": "The message is hidden for everyone; its author was told why.",
@@ -42,8 +42,7 @@ def queue(request, group_slug: str):
     group = get_object_or_404(Group, slug=group_slug)
     _check_moderator(request, group)
     if not two_factor_satisfied(request):
-        messages.warning(request, "Set up two-factor authentication to moderate.")
-        return redirect("mfa_activate_totp")
+        return two_factor_redirect(request)
     reviews = selectors.open_flags_for_group(group=group)
     return render(request, "chat/moderation_queue.html", {
         "group": group,
@@ -60,7 +59,7 @@ def act(request, flag_id: int):
     group = flag.message.session.group
     _check_moderator(request, group)
     if not two_factor_satisfied(request):
-        return redirect("mfa_activate_totp")
+        return two_factor_redirect(request)
     form = FlagActionForm(request.POST, prefix=f"flag{flag.pk}")
     if not form.is_valid():
         for errors in form.errors.values():

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from groups.models import Group
 from groups.policies import can_view_group
-from peersupport.permissions import two_factor_satisfied
+from peersupport.permissions import two_factor_redirect, two_factor_satisfied
 from recognition import policies, selectors, services
 from recognition.forms import GiveForm, GroupGiveForm, PreferenceForm, ReplyForm, ReportForm
 from recognition.models import Recognition, Reply, Value
@@ -235,8 +235,7 @@ def report(request, recognition_id: int):
 
 
 def _needs_two_factor(request):
-    messages.warning(request, "Set up two-factor authentication to moderate.")
-    return redirect("mfa_activate_totp")
+    return two_factor_redirect(request)
 
 
 def _moderation_action(request, recognition_id: int, action, done: str):

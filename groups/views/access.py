@@ -4,17 +4,16 @@
 from collections.abc import Callable
 from functools import wraps
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from groups import policies
 from groups.models import Group, Membership
-from peersupport.permissions import two_factor_satisfied
+from peersupport.permissions import two_factor_redirect, two_factor_satisfied
 
 
 def viewable_group(request, slug: str) -> tuple[Group, Membership | None]:
@@ -37,9 +36,7 @@ def group_facilitator_view(view: Callable) -> Callable:
         if not policies.can_manage(membership):
             raise PermissionDenied("Only this group's facilitators can do that.")
         if not two_factor_satisfied(request):
-            messages.warning(request,
-                             "Set up two-factor authentication to open facilitator pages.")
-            return redirect("mfa_activate_totp")
+            return two_factor_redirect(request)
         return view(request, group, membership, *args, **kwargs)
 
     return wrapped

@@ -1,12 +1,10 @@
 """Access helpers shared by the session views."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from peersupport.permissions import two_factor_satisfied
+from peersupport.permissions import two_factor_redirect, two_factor_satisfied
 from sessions import policies, selectors
 from sessions.models import Session
 
@@ -29,8 +27,7 @@ def require_manager(request, session: Session):
 
 def require_two_factor(request):
     if not two_factor_satisfied(request):
-        messages.warning(request, "Set up two-factor authentication to open facilitator pages.")
-        return redirect("mfa_activate_totp")
+        return two_factor_redirect(request)
     return None
 
 

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from peersupport.permissions import two_factor_satisfied
+from peersupport.permissions import two_factor_redirect, two_factor_satisfied
 from support import policies, selectors, services
 from support.forms import ConversationStartForm, MessageForm
 from support.models import FacilitatorRequest
@@ -85,8 +85,7 @@ def conversation_list(request):
 def conversation_detail(request, pk: int):
     conversation = _conversation_for(request, pk)
     if _needs_two_factor(request, conversation):
-        messages.warning(request, "Set up two-factor authentication to open facilitator pages.")
-        return redirect("mfa_activate_totp")
+        return two_factor_redirect(request)
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -119,7 +118,7 @@ def conversation_detail(request, pk: int):
 def conversation_close(request, pk: int):
     conversation = _conversation_for(request, pk)
     if _needs_two_factor(request, conversation):
-        return redirect("mfa_activate_totp")
+        return two_factor_redirect(request)
     services.conversation_close(conversation=conversation, user=request.user)
     messages.success(request, "The conversation is closed. It stays here for you to read.")
     return redirect("support:conversation", pk=pk)

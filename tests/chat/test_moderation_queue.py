@@ -160,13 +160,12 @@ def test_the_action_url_takes_post_only(client, room, flagged, mfa_exempt, login
     assert client.get(act_url(flagged)).status_code == 405
 
 
-def test_the_log_says_what_slow_mode_was_set_to(client, room, mfa_exempt):
+def test_the_log_says_what_slow_mode_was_set_to(client, room, mfa_exempt, login_with_two_factor):
     from chat.services import room_slow_mode_set
 
     room_slow_mode_set(session=room.session, by=room.facilitator, seconds=30)
     room_slow_mode_set(session=room.session, by=room.facilitator, seconds=0)
-    mfa_exempt(room.facilitator)
-    client.force_login(room.facilitator)
+    login_with_two_factor(client, room.facilitator)
 
     html = client.get(queue_url(room)).content.decode()
 
@@ -174,14 +173,13 @@ def test_the_log_says_what_slow_mode_was_set_to(client, room, mfa_exempt):
     assert "Turned slow mode off" in html
 
 
-def test_hidden_messages_around_a_flag_are_marked_as_hidden(client, room, flagged, mfa_exempt):
+def test_hidden_messages_around_a_flag_are_marked_as_hidden(client, room, flagged, mfa_exempt, login_with_two_factor):
     from chat.services import message_hide
 
     before = Message.objects.get(body="Before it")
     message_hide(session=room.session, by=room.facilitator, message_id=before.pk,
                  reason="Named a colleague outside the room.")
-    mfa_exempt(room.facilitator)
-    client.force_login(room.facilitator)
+    login_with_two_factor(client, room.facilitator)
 
     html = client.get(queue_url(room)).content.decode()
 

@@ -16,6 +16,7 @@ from groups import services as group_services
 from groups.models import Group, Membership
 from groups.rules import DEFAULT_RULES
 from tests.factories import UserFactory
+from training.services import certification_grant
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
 # "now", "2 seconds ago": relative times move on by themselves between two reads.
@@ -59,6 +60,8 @@ class PseudonymousPair:
 
 @pytest.fixture
 def pair(db, facilitator) -> PseudonymousPair:
+    # A sensitive group requires trained facilitators (training.policies): she is one.
+    certification_grant(user=facilitator)
     group = group_services.group_create(
         creator=facilitator, name="Quiet harbour", slug="quiet-harbour",
         purpose="A confidential circle.", category=Group.Category.PEER_CIRCLE,

@@ -20,6 +20,7 @@ from support import services as support_services
 from tests.factories import UserFactory
 from tests.privacy.conftest import leaks_of, page_text
 from tests.sessions.factories import move_to_past, schedule
+from training.services import certification_grant
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +55,7 @@ def test_the_session_form_shows_a_pseudonymous_co_facilitator_by_pseudonym_only(
     group_services.membership_join(group=pair.group, user=co_facilitator,
                                    accepted_version=pair.group.rules_version, pseudonym="Heron")
     membership = pair.group.memberships.get(user=co_facilitator)
+    certification_grant(user=co_facilitator)  # the sensitive group requires trained facilitators
     group_services.membership_promote(group=pair.group, by=pair.facilitator,
                                       membership=membership)
     mfa_exempt(pair.facilitator)

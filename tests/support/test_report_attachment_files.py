@@ -55,7 +55,7 @@ def attach(client, report, name: str, content: bytes):
     return client.post(f"/support/reports/{report.pk}/edit/", {
         "what_happened": report.what_happened, "happened_when": report.happened_when,
         "people_described": "", "witnesses": report.witnesses, "save": "1",
-        "people_named": list(report.people_named.values_list("pk", flat=True)),
+        "people_named": list(report.people_named.values_list("email", flat=True)),
         "attachment": SimpleUploadedFile(name, content, content_type="application/octet-stream"),
     })
 
