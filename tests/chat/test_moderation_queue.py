@@ -173,7 +173,8 @@ def test_the_log_says_what_slow_mode_was_set_to(client, room, mfa_exempt, login_
     assert "Turned slow mode off" in html
 
 
-def test_hidden_messages_around_a_flag_are_marked_as_hidden(client, room, flagged, mfa_exempt, login_with_two_factor):
+def test_hidden_messages_around_a_flag_are_marked_as_hidden(
+        client, room, flagged, mfa_exempt, login_with_two_factor):
     from chat.services import message_hide
 
     before = Message.objects.get(body="Before it")

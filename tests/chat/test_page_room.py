@@ -230,7 +230,8 @@ def test_page_query_count_is_pinned(client, room, django_assert_num_queries):
         assert client.get(url).status_code == 200
 
 
-def test_a_listening_practice_room_has_the_practice_panel_and_script(client, room, mfa_exempt, login_with_two_factor):
+def test_a_listening_practice_room_has_the_practice_panel_and_script(
+        client, room, mfa_exempt, login_with_two_factor):
     Session.objects.filter(pk=room.session.pk).update(kind=Session.Kind.LISTENING_PRACTICE)
     client.force_login(room.members[0])
     body = client.get(chat_url(room.session)).content.decode()
