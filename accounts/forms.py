@@ -1,6 +1,7 @@
 from django import forms
 
 from accounts.models import User
+from peersupport.bounds import IdChoiceField
 
 
 class ProfileForm(forms.ModelForm):
@@ -8,6 +9,8 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["display_name", "pronouns", "department", "time_zone", "manager"]
         labels = {"manager": "My manager (optional)"}
+        # Ids beyond 64 bits are invalid choices, not database overflows.
+        field_classes = {"department": IdChoiceField, "manager": IdChoiceField}
         help_texts = {
             "display_name": "How colleagues see you. Groups may let you use a pseudonym instead.",
             "department": "Only counted in aggregate figures; never shown next to your name.",

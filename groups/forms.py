@@ -5,9 +5,17 @@ from django import forms
 from accounts.models import TIME_ZONE_CHOICES
 from groups.models import Group, GroupResource, Removal
 from groups.rules import DEFAULT_RULES, MAX_RULE_LENGTH, MAX_RULES, RULE_KEY_LABELS
+from peersupport.bounds import INT32_MAX
+
+# A group is people who know each other's voices; the cap only has to be above any real one.
+MAX_GROUP_CAPACITY = 10_000
 
 
 class GroupForm(forms.ModelForm):
+    # Declared here, not derived from the model: the model's range (and min_value set after
+    # the field is built) is not checked by a form that skips model validation.
+    capacity = forms.IntegerField(required=False, min_value=2, max_value=MAX_GROUP_CAPACITY,
+                                  help_text="Leave empty for no limit.")
     time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES, initial="UTC",
                                   help_text="Sessions are planned in this zone.")
 
@@ -31,8 +39,6 @@ class GroupForm(forms.ModelForm):
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
-        self.fields["capacity"].min_value = 2
-        self.fields["capacity"].widget.attrs["min"] = 2
         if editing:
             del self.fields["slug"]
 
@@ -68,7 +74,7 @@ def rules_from_formset(formset) -> list[dict]:
 
 
 class AcceptRulesForm(forms.Form):
-    rules_version = forms.IntegerField(widget=forms.HiddenInput)
+    rules_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=INT32_MAX)
     accept = forms.BooleanField(label="I have read these ground rules and I accept them",
                                 error_messages={"required": "Please accept the ground rules."})
 

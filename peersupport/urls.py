@@ -17,5 +17,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "peersupport.views.bad_request"
 handler403 = "peersupport.views.forbidden"
 handler404 = "peersupport.views.not_found"

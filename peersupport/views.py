@@ -87,6 +87,10 @@ def _check_cache() -> None:
         raise RuntimeError("cache did not return what was stored")
 
 
+def bad_request(request, exception=None):
+    return render(request, "errors/400.html", status=400)
+
+
 def forbidden(request, exception=None):
     return render(request, "errors/403.html", status=403)
 

@@ -3,18 +3,19 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from peersupport.bounds import IdChoiceField, IdMultipleChoiceField
 from support import limits
 from support.attachments import text_attachment_from_upload
 from support.models import Report, ReportAttachment
 from support.services import HR_STATUSES
 
 
-class PersonChoiceField(forms.ModelMultipleChoiceField):
+class PersonChoiceField(IdMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         return f"{obj.name} ({obj.email})"
 
 
-class FacilitatorChoiceField(forms.ModelChoiceField):
+class FacilitatorChoiceField(IdChoiceField):
     def label_from_instance(self, obj) -> str:
         return obj.name
 
@@ -96,7 +97,7 @@ class ReportDraftForm(forms.Form):
             f"{limits.ATTACHMENTS_PER_REPORT} per report: notes, a copied message thread."
         ),
     )
-    remove_attachments = forms.ModelMultipleChoiceField(
+    remove_attachments = IdMultipleChoiceField(
         label="Remove attachments",
         required=False,
         queryset=ReportAttachment.objects.none(),
