@@ -1,7 +1,8 @@
 """The demo organisation plus the states some pages only show in: a join request, a rules
 change to accept, a report draft and a submitted report, an avoid-list entry and a manager,
 an invitation link, a calendar feed, a room open now with a flagged message, a hidden
-recognition, a past session attended. Returns the extra start URLs of each persona."""
+recognition, a past session attended. Returns the extra start URLs of each persona (and, as
+(method, path, fields), the forms no page of theirs shows)."""
 
 import datetime as dt
 
@@ -14,8 +15,8 @@ from groups.models import Group
 from groups.rules import DEFAULT_RULES
 from groups.services import avoid_list_add, group_rules_update
 from groups.services.invitations import invitation_create, invitation_token
-from recognition.models import Recognition, Report
-from recognition.services import recognition_hide, report_file
+from recognition.models import Recognition, Report, Value
+from recognition.services import recognition_give, recognition_hide, report_file
 from sessions.models import Session
 from sessions.services import attendance_record, calendar_feed_reset
 from support.services.conversations import conversation_open
@@ -70,10 +71,12 @@ def build(personas: list[str]) -> tuple[dict[str, User], dict[str, list[str]]]:
     conversation_open(requester=employee, facilitator=facilitator,
                       body="Could we talk about a meeting that went badly?")
 
-    in_circle = list(Recognition.objects.filter(hidden_at__isnull=True, group__isnull=False)[:2])
-    shown = in_circle[0] if in_circle else None
-    if shown is not None:
-        recognition_hide(recognition=shown, moderator=facilitator)
+    in_circle = [recognition_give(
+        giver=employee, recipients=[employee2], values=Value.objects.filter(is_active=True)[:1],
+        message=f"Thank you for listening, {n}.", visibility=Recognition.Visibility.GROUP,
+        group=circle, notify=False) for n in ("Monday", "Tuesday")]
+    shown = in_circle[0]
+    recognition_hide(recognition=shown, moderator=facilitator)
     for other in in_circle[1:]:
         report_file(recognition=other, reporter=employee2, reason=Report.Reason.choices[0][0])
 
@@ -85,9 +88,12 @@ def build(personas: list[str]) -> tuple[dict[str, User], dict[str, list[str]]]:
     starts["employee@example.com"].append(f"/sessions/{past.pk}/")
     starts["facilitator@example.com"] += [f"/chat/moderation/{circle.slug}/",
                                           f"/sessions/{live.pk}/chat/"]
-    if shown is not None:
-        for email in personas:
-            starts[email].append(f"/recognition/{shown.pk}/")
+    for email in personas:
+        starts[email].append(f"/recognition/{shown.pk}/")
     for other in in_circle[1:]:
         starts["facilitator@example.com"] += [f"/recognition/{other.pk}/", "/recognition/reports/"]
+    # A hidden recognition is shown to nobody but its giver, so its "show again" form is on no
+    # page a moderator can crawl to (they act from the link in the report queue's notice).
+    starts["facilitator@example.com"].append(("post", f"/recognition/{shown.pk}/restore/",
+                                              {"next": "/recognition/"}))
     return people, starts
