@@ -131,7 +131,7 @@ def crawl(client: Client, start: list[str], *, limit: int = 400) -> Crawl:
             continue
         # A few pages per route find its forms (not every recognition's page).
         route = route_name(parts.path) or parts.path
-        if variants.get(route, 0) >= 6:
+        if variants.get(route, 0) >= 3:
             continue
         variants[route] = variants.get(route, 0) + 1
         response = client.get(url)

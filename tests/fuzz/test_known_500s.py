@@ -7,6 +7,7 @@ import zoneinfo
 import pytest
 from channels.testing import WebsocketCommunicator
 from django.test import Client
+from django.utils import timezone
 
 from groups.models import Group, Membership
 from peersupport.asgi import application
@@ -70,11 +71,14 @@ def test_an_id_beyond_64_bits_in_the_address_is_not_found(client_as, member, url
     assert client_as(member).get(url).status_code == 404
 
 
-def test_a_group_capacity_beyond_the_column_is_a_form_error(client_as, facilitator,
+@pytest.mark.parametrize("capacity", ["2147483648", "-5", "1"])
+def test_a_group_capacity_beyond_the_column_is_a_form_error(client_as, facilitator, capacity,
                                                             no_tracebacks):
+    """-5 too: the form's min_value was set after the field was built, so it was never checked,
+    and PostgreSQL's check constraint on the positive column answered 500."""
     response = client_as(facilitator).post("/groups/new/", {
         "name": "Harbour", "purpose": "Calm talk.", "category": Group.Category.PEER_CIRCLE,
-        "visibility": Group.Visibility.OPEN, "capacity": "2147483648", "time_zone": "UTC",
+        "visibility": Group.Visibility.OPEN, "capacity": capacity, "time_zone": "UTC",
         "rules-TOTAL_FORMS": "0", "rules-INITIAL_FORMS": "0"})
     assert response.status_code == 400  # the form again, with its errors
     assert "capacity" in response.context["form"].errors
@@ -152,4 +156,42 @@ async def test_an_unrouted_websocket_path_is_refused_at_the_handshake(room, path
     connected, code = await communicator.connect(timeout=3)
     assert not connected
     assert code in (403, 1000)
+    await communicator.disconnect()
+
+
+# --- Found by the fuzz suite ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", ["9223372036854775808", "home", "sessions"])
+def test_a_next_that_is_not_a_path_falls_back_to_the_page(client_as, member, facilitator,
+                                                         group, target, no_tracebacks):
+    session = Session.objects.create(
+        group=group, title="Circle", created_by=facilitator,
+        starts_at=timezone.now() + dt.timedelta(days=1),
+        ends_at=timezone.now() + dt.timedelta(days=1, hours=1))
+    client = client_as(member)
+    response = client.post(f"/sessions/{session.pk}/rules/", {"accept": "on", "next": target})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/")
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "csrftoken", "messages"])
+def test_a_nul_byte_in_a_cookie_is_a_bad_request_and_the_cookie_is_dropped(
+        client, member, cookie, no_tracebacks):
+    """`sessionid="abcdefgh\\000ijkl"` (all ASCII on the wire) unquotes to a NUL, and reading
+    that session answered 500 on PostgreSQL."""
+    client.force_login(member)
+    client.cookies[cookie] = "abcdefgh\x00ijkl"
+    response = client.get("/groups/")
+    assert response.status_code == 400
+    assert response.cookies[cookie].value == ""  # deleted
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_a_nul_byte_in_the_socket_cookie_is_refused_at_the_handshake(room, no_tracebacks):
+    communicator = WebsocketCommunicator(
+        application, f"/ws/sessions/{room.session.pk}/chat/",
+        headers=[(b"origin", ORIGIN.encode()), (b"cookie", b'sessionid="abcdefgh\\000ijkl"')])
+    connected, code = await communicator.connect(timeout=3)
+    assert not connected and code in (403, 1000)
     await communicator.disconnect()
