@@ -1,7 +1,7 @@
 """Requests no page can make sense of are refused before any view runs."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.http import HttpRequest, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.http.cookie import parse_cookie
 from django.shortcuts import render
 
@@ -13,35 +13,50 @@ def _has_nul(data: QueryDict) -> bool:
                for key, values in data.lists())
 
 
+def _refuse(request: HttpRequest) -> HttpResponse:
+    return render(request, "errors/400.html", {"nul_byte": True}, status=400)
+
+
+class RejectNulCookiesMiddleware:
+    """A cookie carrying a NUL (`sessionid="a\\000b"` is all ASCII on the wire and unquotes to
+    one): 400 before the session is read (PostgreSQL refused the lookup: 500), shown as to a
+    visitor who is not signed in, and the broken cookie is deleted so the next page works.
+    Placed before SessionMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        bad = [name for name, value in request.COOKIES.items() if NUL in name or NUL in value]
+        if not bad:
+            return self.get_response(request)
+        request.user = AnonymousUser()
+        response = _refuse(request)
+        for name in bad:
+            if NUL not in name:
+                response.delete_cookie(name)
+        return response
+
+
 class RejectNulBytesMiddleware:
-    """A NUL byte anywhere in the address, the query, a posted form or a cookie: 400, nothing
-    runs.
+    """A NUL byte anywhere in the address, the query or a posted form: 400, nothing runs.
 
     No text the product stores or searches can hold one (PostgreSQL refuses them in any string,
-    so a search, a filter, a token, a slug-keyed choice or a session cookie carrying one
-    answered 500 there), and nobody types one: it comes from a script or a corrupted paste.
-    One check here covers every view, present and future, the same way on both databases,
-    including the places that read `request.GET` directly rather than through a form. Forms
-    would give a friendlier error for a text field, but not for a search box, a path, a choice
-    or a cookie; the browser's Back keeps what was typed, and nothing was saved.
-
-    It runs before the session is read (a cookie like `sessionid="a\\000b"` unquotes to a NUL),
-    so the page is shown as to a visitor who is not signed in, and the broken cookie is deleted.
+    so a search, a filter, a token or a slug-keyed choice carrying one answered 500 there), and
+    nobody types one: it comes from a script or a corrupted paste. One check here covers every
+    view, present and future, the same way on both databases, including the places that read
+    `request.GET` directly rather than through a form. Forms would give a friendlier error for
+    a text field, but not for a search box, a path or a choice; the browser's Back keeps what
+    was typed, and nothing was saved. Placed after AuthenticationMiddleware (the page shows the
+    person signed in) and before any view or CSRF check.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest):
-        bad_cookies = [name for name, value in request.COOKIES.items()
-                       if NUL in name or NUL in value]
-        if bad_cookies or self._carries_nul(request):
-            request.user = AnonymousUser()
-            response = render(request, "errors/400.html", {"nul_byte": True}, status=400)
-            for name in bad_cookies:
-                if NUL not in name:
-                    response.delete_cookie(name)
-            return response
+        if self._carries_nul(request):
+            return _refuse(request)
         return self.get_response(request)
 
     @staticmethod

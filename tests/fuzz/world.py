@@ -86,7 +86,8 @@ def build(personas: list[str]) -> tuple[dict[str, User], dict[str, list[str]]]:
                                        f"/sessions/{live.pk}/chat/",
                                        f"/support/reports/{draft.pk}/preview/"]
     starts["employee@example.com"].append(f"/sessions/{past.pk}/")
-    starts["facilitator@example.com"] += [f"/chat/moderation/{circle.slug}/",
+    starts["facilitator@example.com"] += ["/groups/women-in-engineering/requests/",
+                                          f"/chat/moderation/{circle.slug}/",
                                           f"/sessions/{live.pk}/chat/"]
     for email in personas:
         starts[email].append(f"/recognition/{shown.pk}/")
