@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 settings.register_profile(
-    "ci", max_examples=4, deadline=None, derandomize=True, print_blob=True,
+    "ci", max_examples=3, deadline=None, derandomize=True, print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                            HealthCheck.differing_executors])
 settings.register_profile(
@@ -39,12 +39,12 @@ FIELD_EDGES = {
     "date": ["0001-01-01", "9999-12-31"],
     "datetime-local": ["0001-01-01T00:00", "9999-12-31T23:59"],
     "number": _NUMBERS,
-    "text": [str(HUGE), "b" * 10_000],
+    "text": ["b" * 10_000],
     "textarea": ["b" * 10_000],
     "email": ["b" * 300 + "@example.com"],
     "url": ["https://" + "b" * 600 + ".example.com/"],
 }
-CHOICE_EDGES = [str(HUGE), "-1"]  # select, radio, checkbox, hidden: ids, versions, choices
+CHOICE_EDGES = [str(HUGE)]  # select, radio, checkbox, hidden: ids, versions, choices
 
 
 def field_edges(kind: str) -> list[str]:
