@@ -3,7 +3,6 @@ websocket paths: never a 1011 close, never an uncaught exception, never a logged
 socket answers the next ping (issue 14, section 3)."""
 
 import json
-import logging
 
 import pytest
 from channels.testing import WebsocketCommunicator
@@ -38,23 +37,6 @@ RAW_EDGES = [
 ]
 FRAME_LIMIT_OFF = (10_000, 1)
 UNACCEPTABLE_CLOSES = {1011, 1006, None}
-
-
-class _Errors(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-@pytest.fixture
-def errors():
-    handler = _Errors()
-    logging.getLogger().addHandler(handler)
-    yield handler
-    logging.getLogger().removeHandler(handler)
 
 
 def test_every_frame_type_is_fuzzed():
@@ -142,8 +124,7 @@ async def test_every_frame_type_survives_hostile_fields(room, settings, errors, 
                 break
     finally:
         await chat.disconnect()
-    logged = [f"{r.name}: {r.getMessage()}" for r in errors.records]
-    errors.records.clear()
+    logged = errors.take()
     assert not logged, logged
 
 
@@ -175,6 +156,5 @@ async def test_a_hostile_websocket_path_is_refused_cleanly(room, errors, tail):
         assert code not in UNACCEPTABLE_CLOSES, code
     finally:
         await communicator.disconnect()
-    logged = [f"{r.name}: {r.getMessage()}" for r in errors.records]
-    errors.records.clear()
+    logged = errors.take()
     assert not logged, logged

@@ -8,8 +8,6 @@ strings (NUL, integers beyond 64 bits, floats, dates at year 1 and 9999, very lo
 unicode text), missing fields, repeated fields, unknown fields, hostile file uploads.
 """
 
-import logging
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -18,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.fuzz import hostile, world
+from tests.fuzz.conftest import ErrorLog
 from tests.fuzz.crawl import Field, Form, crawl, route_name
 
 PERSONAS = ["employee@example.com", "employee2@example.com", "facilitator@example.com",
@@ -38,23 +37,6 @@ def our_route_names() -> set[str]:
 
     walk(get_resolver().url_patterns, None)
     return names
-
-
-class _Errors(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-@pytest.fixture
-def errors():
-    handler = _Errors()
-    logging.getLogger().addHandler(handler)
-    yield handler
-    logging.getLogger().removeHandler(handler)
 
 
 @pytest.fixture
@@ -107,14 +89,13 @@ def submissions(form: Form) -> st.SearchStrategy:
     return draw()
 
 
-def _assert_survived(response, errors: _Errors, what: str) -> None:
-    logged = [f"{r.name}: {r.getMessage()}" for r in errors.records]
-    errors.records.clear()
+def _assert_survived(response, errors: ErrorLog, what: str) -> None:
+    logged = errors.take()
     assert response.status_code < 500 and not logged, (
         f"{what} answered {response.status_code}; logged: {logged}")
 
 
-def _sweep_form(client: Client, form: Form, errors: _Errors, swept: set) -> None:
+def _sweep_form(client: Client, form: Form, errors: ErrorLog, swept: set) -> None:
     """Each field in turn set to each value of hostile.field_edges(), the others as the page gave
     them: the classes of value that answered 500 before, on every field, every run (once per
     route and field: the same form on another page or for another persona is the same code)."""
@@ -131,7 +112,7 @@ def _sweep_form(client: Client, form: Form, errors: _Errors, swept: set) -> None
                              f"{form.method.upper()} {form.action} {name}={edge!r:.80}")
 
 
-def _fuzz_form(client: Client, form: Form, errors: _Errors) -> None:
+def _fuzz_form(client: Client, form: Form, errors: ErrorLog) -> None:
     @given(data=submissions(form))
     def attack(data: dict) -> None:
         for upload in data.values():
