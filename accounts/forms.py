@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import timezones
 from accounts.models import User
+from peersupport.bounds import IdChoiceField
 
 
 class ProfileForm(forms.ModelForm):
@@ -18,6 +19,8 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["display_name", "pronouns", "department", "time_zone", "manager"]
         labels = {"manager": "My manager (optional)"}
+        # Ids beyond 64 bits are invalid choices, not database overflows.
+        field_classes = {"department": IdChoiceField, "manager": IdChoiceField}
         help_texts = {
             "display_name": "How colleagues see you. Groups may let you use a pseudonym instead.",
             "department": "Only counted in aggregate figures; never shown next to your name.",

@@ -39,6 +39,9 @@ logger = logging.getLogger(__name__)
 
 TYPING_EVERY_SECONDS = 3.0
 MAX_FRAME_BYTES = 16_384
+# No frame of the protocol nests beyond 2 levels; a deep one would only reach the handlers (or
+# the reply that echoes a `ref`) to exhaust the stack there.
+MAX_FRAME_DEPTH = 8
 HISTORY_DEDUPE_IDS = 500
 DEFAULT_SOCKET_FRAME_LIMIT = (40, 5)  # frames per seconds, any type, per socket
 
@@ -124,6 +127,19 @@ def _leave_room(session_id: int, user_id: int, channel_name: str) -> str | None:
 def _presence_frame(session_id: int) -> dict[str, Any]:
     session = Session.objects.select_related("group").get(pk=session_id)
     return {"type": "presence", "people": selectors.presence_list(session=session)}
+
+
+def _nesting_depth(value: Any) -> int:
+    """How deep lists and objects nest in a parsed frame (walked without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in item)
+    return deepest
 
 
 class ChatConsumer(AsyncWebsocketConsumer):
@@ -316,6 +332,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
             frame = json.loads(text_data)
         except ValueError:
             return "Frames are JSON text."
+        except RecursionError:  # nested deeper than the parser's stack, under the size cap
+            return "That frame is nested too deeply."
+        if _nesting_depth(frame) > MAX_FRAME_DEPTH:
+            return "That frame is nested too deeply."
         if not isinstance(frame, dict) or not isinstance(frame.get("type"), str):
             return "Each frame is a JSON object with a \"type\"."
         if frame["type"] not in FRAME_TYPES:

@@ -2,8 +2,9 @@
 
 from django.urls import path
 
+import peersupport.bounds  # noqa: F401 (registers <id:...>: ids beyond 64 bits give 404)
 from chat.consumers import ChatConsumer
 
 websocket_urlpatterns = [
-    path("ws/sessions/<int:session_id>/chat/", ChatConsumer.as_asgi()),
+    path("ws/sessions/<id:session_id>/chat/", ChatConsumer.as_asgi()),
 ]

@@ -11,6 +11,7 @@ from accounts.models import Department
 from dashboards.periods import PRESETS, Period, period_for
 from dashboards.selectors.base import Scope, public_group
 from groups.models import Group
+from peersupport.bounds import BoundedDateField, IdChoiceField
 
 
 class ListSelect(forms.Select):
@@ -30,17 +31,17 @@ class ListSelect(forms.Select):
 
 class DashboardFilterForm(forms.Form):
     period = forms.ChoiceField(choices=list(PRESETS.items()), initial="4w", required=False)
-    start = forms.DateField(label="From", required=False,
+    start = BoundedDateField(label="From", required=False,
                             widget=forms.DateInput(attrs={"type": "date"}),
                             help_text="Custom period only; snapped to whole weeks.")
-    end = forms.DateField(label="To", required=False,
+    end = BoundedDateField(label="To", required=False,
                           widget=forms.DateInput(attrs={"type": "date"}))
-    department = forms.ModelChoiceField(queryset=Department.objects.order_by("name"),
+    department = IdChoiceField(queryset=Department.objects.order_by("name"),
                                         required=False, empty_label="All departments",
                                         widget=ListSelect)
     category = forms.ChoiceField(choices=[("", "All categories"), *Group.Category.choices],
                                  required=False, label="Group category")
-    group = forms.ModelChoiceField(
+    group = IdChoiceField(
         queryset=Group.objects.filter(public_group()).order_by("name"), required=False,
         empty_label="All groups", widget=ListSelect,
         help_text="Only open and request-to-join groups that are not sensitive can be chosen.")

@@ -7,6 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from accounts import timezones
 from groups.models import Group, GroupResource, Removal
 from groups.rules import DEFAULT_RULES, MAX_RULE_LENGTH, MAX_RULES, RULE_KEY_LABELS
+from peersupport.bounds import INT32_MAX
+
+# A group is people who know each other's voices; the cap only has to be above any real one.
+MAX_GROUP_CAPACITY = 10_000
 
 
 class TrainingRequirementSelect(forms.NullBooleanSelect):
@@ -17,6 +21,10 @@ class TrainingRequirementSelect(forms.NullBooleanSelect):
 
 
 class GroupForm(forms.ModelForm):
+    # Declared here, not derived from the model: the model's range (and min_value set after
+    # the field is built) is not checked by a form that skips model validation.
+    capacity = forms.IntegerField(required=False, min_value=2, max_value=MAX_GROUP_CAPACITY,
+                                  help_text="Leave empty for no limit.")
     time_zone = forms.ChoiceField(initial="UTC", help_text="Sessions are planned in this zone.",
                                   widget=timezones.picker_widget(
                                       _("Find the group's time zone")))
@@ -50,8 +58,6 @@ class GroupForm(forms.ModelForm):
         self.fields["time_zone"].choices = timezones.grouped_choices(
             now=timezone.now(), current=self.instance.time_zone if self.instance.pk else None)
         self.fields["slug"].required = False
-        self.fields["capacity"].min_value = 2
-        self.fields["capacity"].widget.attrs["min"] = 2
         if editing:
             del self.fields["slug"]
 
@@ -87,7 +93,7 @@ def rules_from_formset(formset) -> list[dict]:
 
 
 class AcceptRulesForm(forms.Form):
-    rules_version = forms.IntegerField(widget=forms.HiddenInput)
+    rules_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=INT32_MAX)
     accept = forms.BooleanField(label="I have read these ground rules and I accept them",
                                 error_messages={"required": "Please accept the ground rules."})
 

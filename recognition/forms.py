@@ -6,6 +6,7 @@ from django import forms
 
 from accounts.models import User
 from groups.models import Group, Membership
+from peersupport.bounds import IdMultipleChoiceField
 from recognition.models import (
     MESSAGE_MAX_LENGTH,
     REPLY_MAX_LENGTH,
@@ -19,7 +20,7 @@ EMAIL_SPLIT = re.compile(r"[\s,;]+")
 
 
 class _ValuesAndMessage(forms.Form):
-    values = forms.ModelMultipleChoiceField(
+    values = IdMultipleChoiceField(
         queryset=Value.objects.none(), widget=forms.CheckboxSelectMultiple,
         label="Values they showed",
         error_messages={"required": "Choose at least one value.",

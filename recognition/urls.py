@@ -1,5 +1,6 @@
 from django.urls import path
 
+import peersupport.bounds  # noqa: F401 (registers <id:...>: ids beyond 64 bits give 404)
 from recognition import views
 
 app_name = "recognition"
@@ -11,12 +12,12 @@ urlpatterns = [
     path("me/", views.me, name="me"),
     path("settings/", views.preferences, name="settings"),
     path("reports/", views.reports, name="reports"),
-    path("<int:recognition_id>/", views.detail, name="detail"),
-    path("<int:recognition_id>/react/", views.react, name="react"),
-    path("<int:recognition_id>/reply/", views.reply, name="reply"),
-    path("<int:recognition_id>/report/", views.report, name="report"),
-    path("<int:recognition_id>/hide/", views.hide, name="hide"),
-    path("<int:recognition_id>/restore/", views.restore, name="restore"),
-    path("<int:recognition_id>/dismiss/", views.dismiss, name="dismiss"),
-    path("replies/<int:reply_id>/remove/", views.reply_remove, name="reply_remove"),
+    path("<id:recognition_id>/", views.detail, name="detail"),
+    path("<id:recognition_id>/react/", views.react, name="react"),
+    path("<id:recognition_id>/reply/", views.reply, name="reply"),
+    path("<id:recognition_id>/report/", views.report, name="report"),
+    path("<id:recognition_id>/hide/", views.hide, name="hide"),
+    path("<id:recognition_id>/restore/", views.restore, name="restore"),
+    path("<id:recognition_id>/dismiss/", views.dismiss, name="dismiss"),
+    path("replies/<id:reply_id>/remove/", views.reply_remove, name="reply_remove"),
 ]

@@ -6,6 +6,12 @@ from django.utils import timezone
 from groups.models import Group, Membership
 from groups.policies import name_in_group
 from groups.rules import custom_rule
+from peersupport.bounds import (
+    BoundedDateField,
+    BoundedDateTimeField,
+    IdMultipleChoiceField,
+    clamped_localtime,
+)
 from sessions import recurrence as rec
 from sessions.models import RSVP, MoodEntry, Session
 from sessions.services import Scope, SessionDetails
@@ -21,7 +27,7 @@ class _LocalDateTimeInput(forms.DateTimeInput):
         super().__init__(format=DATETIME_FORMAT)
 
 
-class _FacilitatorChoice(forms.ModelMultipleChoiceField):
+class _FacilitatorChoice(IdMultipleChoiceField):
     """The group's facilitators, by membership id and in-group name: a co-facilitator who
     takes part under a pseudonym is not unmasked by the form (value or label)."""
 
@@ -38,10 +44,10 @@ class SessionForm(forms.Form):
         label="Description or agenda", required=False, max_length=4000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    starts_at = forms.DateTimeField(label="Starts", input_formats=[DATETIME_FORMAT],
-                                    widget=_LocalDateTimeInput())
-    ends_at = forms.DateTimeField(label="Ends", input_formats=[DATETIME_FORMAT],
-                                  widget=_LocalDateTimeInput())
+    starts_at = BoundedDateTimeField(label="Starts", input_formats=[DATETIME_FORMAT],
+                                     widget=_LocalDateTimeInput())
+    ends_at = BoundedDateTimeField(label="Ends", input_formats=[DATETIME_FORMAT],
+                                   widget=_LocalDateTimeInput())
     format = forms.ChoiceField(choices=Session.Format.choices, widget=forms.RadioSelect)
     location = forms.CharField(
         max_length=200, required=False,
@@ -95,8 +101,8 @@ class SessionForm(forms.Form):
     def initial_for(session: Session) -> dict:
         return {
             "title": session.title, "kind": session.kind, "description": session.description,
-            "starts_at": timezone.localtime(session.starts_at),
-            "ends_at": timezone.localtime(session.ends_at),
+            "starts_at": clamped_localtime(session.starts_at),
+            "ends_at": clamped_localtime(session.ends_at),
             "format": session.format, "location": session.location,
             "capacity": session.capacity,
             "facilitators": list(Membership.objects.filter(
@@ -110,7 +116,7 @@ class ScheduleForm(SessionForm):
 
     repeat = forms.ChoiceField(choices=rec.Frequency.CHOICES, required=False,
                                label="Repeats")
-    repeat_until = forms.DateField(
+    repeat_until = BoundedDateField(
         label="Repeat until (date)", required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )

@@ -1,5 +1,6 @@
 from django.urls import path
 
+import peersupport.bounds  # noqa: F401 (registers <id:...>: ids beyond 64 bits give 404)
 from sessions.views import calendar, checkins, manage, pages
 
 app_name = "sessions"
@@ -13,14 +14,14 @@ urlpatterns = [
     path("feed/<str:token>.ics", calendar.feed, name="feed"),
     path("new/", manage.choose_group, name="choose_group"),
     path("new/<slug:slug>/", manage.create, name="create"),
-    path("<int:pk>/", pages.session_detail, name="detail"),
-    path("<int:pk>/rsvp/", pages.rsvp, name="rsvp"),
-    path("<int:pk>/rules/", pages.accept_rules, name="accept_rules"),
-    path("<int:pk>/calendar.ics", calendar.session_ics, name="calendar"),
-    path("<int:pk>/edit/", manage.edit, name="edit"),
-    path("<int:pk>/cancel/", manage.cancel, name="cancel"),
-    path("<int:pk>/attendance/", manage.attendance, name="attendance"),
-    path("<int:pk>/feedback/", manage.feedback, name="feedback"),
-    path("<int:pk>/mood/", checkins.mood, name="mood"),
-    path("<int:pk>/check-out/", checkins.checkout, name="checkout"),
+    path("<id:pk>/", pages.session_detail, name="detail"),
+    path("<id:pk>/rsvp/", pages.rsvp, name="rsvp"),
+    path("<id:pk>/rules/", pages.accept_rules, name="accept_rules"),
+    path("<id:pk>/calendar.ics", calendar.session_ics, name="calendar"),
+    path("<id:pk>/edit/", manage.edit, name="edit"),
+    path("<id:pk>/cancel/", manage.cancel, name="cancel"),
+    path("<id:pk>/attendance/", manage.attendance, name="attendance"),
+    path("<id:pk>/feedback/", manage.feedback, name="feedback"),
+    path("<id:pk>/mood/", checkins.mood, name="mood"),
+    path("<id:pk>/check-out/", checkins.checkout, name="checkout"),
 ]

@@ -4,13 +4,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from peersupport.bounds import IdChoiceField, IdMultipleChoiceField
 from support import limits
 from support.attachments import text_attachment_from_upload
 from support.models import Report, ReportAttachment
 from support.services import HR_STATUSES
 
 
-class PersonChoiceField(forms.ModelMultipleChoiceField):
+class PersonChoiceField(IdMultipleChoiceField):
     """Colleagues by email, the organisation's directory (as in recognition's picker), never by
     account id: a page must not turn an account id found elsewhere into a name."""
 
@@ -22,7 +23,7 @@ class PersonChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.name} ({obj.email})"
 
 
-class FacilitatorChoiceField(forms.ModelChoiceField):
+class FacilitatorChoiceField(IdChoiceField):
     """Facilitators by email, never by account id (see PersonChoiceField)."""
 
     def __init__(self, *args, **kwargs):
@@ -114,7 +115,7 @@ class ReportDraftForm(forms.Form):
              "text_kb": limits.ATTACHMENT_MAX_BYTES // 1024,
              "count": limits.ATTACHMENTS_PER_REPORT},
     )
-    remove_attachments = forms.ModelMultipleChoiceField(
+    remove_attachments = IdMultipleChoiceField(
         label="Remove attachments",
         required=False,
         queryset=ReportAttachment.objects.none(),

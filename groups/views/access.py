@@ -57,7 +57,8 @@ def error_text(exc: ValidationError) -> str:
 
 def safe_next(request, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()},
+    # A path, never a bare word: redirect() would try a bare word as a view name (500).
+    if target.startswith("/") and url_has_allowed_host_and_scheme(target, {request.get_host()},
                                                   require_https=request.is_secure()):
         return target
     return default

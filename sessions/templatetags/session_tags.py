@@ -4,6 +4,7 @@ from django import template
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
 
+from peersupport.bounds import clamped_localtime
 from sessions.models import Session
 
 register = template.Library()
@@ -17,8 +18,8 @@ def zone_label() -> str:
 def session_when(session: Session) -> str:
     """`<time>` for start and end in the active zone, e.g. "Tue 1 Dec 2026, 18:00–19:30
     (Europe/Berlin)"; an end on another day shows its date too."""
-    start = timezone.localtime(session.starts_at)
-    end = timezone.localtime(session.ends_at)
+    start = clamped_localtime(session.starts_at)
+    end = clamped_localtime(session.ends_at)
     end_format = "H:i" if end.date() == start.date() else "D j M, H:i"
     return format_html(
         '<time datetime="{}">{}</time>–<time datetime="{}">{}</time> '
@@ -29,6 +30,16 @@ def session_when(session: Session) -> str:
         session.ends_at.replace(microsecond=0).isoformat(), dateformat.format(end, end_format),
         zone_label(),
     )
+
+
+@register.filter(expects_localtime=False)
+def local_time(moment, format_string: str) -> str:
+    """`{{ session.starts_at|local_time:"D j M, H:i" }}`: like `|date` in the viewer's zone, but
+    a moment at the edge of time (year 9999 shifted east of UTC) shows in UTC instead of
+    breaking the page."""
+    if moment in (None, ""):
+        return ""
+    return dateformat.format(clamped_localtime(moment), format_string)
 
 
 @register.simple_tag

@@ -33,8 +33,9 @@ def require_two_factor(request):
 
 def safe_next(request, default: str) -> str:
     candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if candidate and url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()},
-                                                     require_https=request.is_secure()):
+    # A path, never a bare word: redirect() would try a bare word as a view name (500).
+    if candidate.startswith("/") and url_has_allowed_host_and_scheme(
+            candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return candidate
     return default
 
