@@ -8,6 +8,7 @@ stored for typing), so this consumer sends them itself.
 
 import asyncio
 import collections
+import contextlib
 import json
 import logging
 import random
@@ -18,14 +19,16 @@ from typing import Any
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext
 
 from chat import events, frames, selectors, services
 from chat.handlers import FRAME_TYPES, handle_frame, lost_access_extra
 from chat.policies import CLOSE_SIGNED_OUT, PHASE_LOBBY, PHASE_OPEN, RoomAccess, room_access
-from peersupport import memory
-from peersupport.realtime import sends_from_loop, user_group_name
+from peersupport import memory, outages
+from peersupport.realtime import layer_timeout, on_send_failure, sends_from_loop, user_group_name
 from sessions.models import Session
 
 logger = logging.getLogger(__name__)
@@ -47,6 +50,47 @@ _layer_gates: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Sema
 
 # Sockets of this process connecting to or connected to each room, by room group name.
 _room_sockets: collections.Counter[str] = collections.Counter()
+
+# A dependency (Redis, the database) failed: the socket closes with 1013 ("try again later"), and
+# the client reconnects with backoff and catches up with ?after= (docs/realtime.md).
+CLOSE_UNAVAILABLE = outages.CLOSE_UNAVAILABLE
+UNAVAILABLE_RETRY_AFTER = 2
+
+# The chat sockets of this process, to close when the channel layer failed them (weak: a closed
+# socket is freed by reference counting alone, see tests/chat/test_consumer_cleanup.py).
+_live: "weakref.WeakSet[ChatConsumer]" = weakref.WeakSet()
+_background: set[asyncio.Task] = set()
+
+
+def _in_background(coroutine) -> None:
+    task = asyncio.get_running_loop().create_task(coroutine)
+    _background.add(task)
+    task.add_done_callback(_background.discard)
+
+
+def _close_unavailable(*, group: str | None = None) -> None:
+    """Closes this process's sockets in `group` (all of them when None) with 1013: they missed
+    an event (or will miss every event) of the channel layer, and heal by reconnecting."""
+    for consumer in list(_live):
+        if not consumer.closing and (group is None or group in consumer.in_groups):
+            _in_background(consumer.unavailable())
+
+
+def _group_send_failed(group: str) -> None:
+    _close_unavailable(group=group)
+
+
+on_send_failure(_group_send_failed)
+
+
+def _dependency_failed(exc: BaseException, what: str) -> str | None:
+    """Logs a failure: once per outage for a dependency (its part returned), else a traceback."""
+    part = outages.part_of(exc)
+    if part is None:
+        logger.error("chat: %s failed", what, exc_info=exc)
+    else:
+        outages.down(part, exc)
+    return part
 
 
 def _layer_gate() -> asyncio.Semaphore:
@@ -114,6 +158,31 @@ def _leave_room(session_id: int, user_id: int, channel_name: str) -> str | None:
         session_id=session_id, present=services.presence_count(session_id=session_id))
 
 
+async def _leave_room_later(session_id: int, user_id: int, channel_name: str, room_group: str,
+                            person: dict[str, Any]) -> None:
+    """A socket's presence row that could not be deleted as it left (the database was down):
+    tried again with backoff for about a minute, then the row's staleness (90 s) takes over."""
+    for delay in (1, 2, 4, 8, 16, 32):
+        await asyncio.sleep(delay)
+        try:
+            announce = await database_sync_to_async(_leave_room)(session_id, user_id,
+                                                                 channel_name)
+        except Exception as exc:
+            if outages.part_of(exc) is None:
+                logger.error("chat: leaving session %s failed", session_id, exc_info=exc)
+                return
+            continue
+        outages.up(outages.DATABASE)
+        if announce == "delta" and not outages.is_down(outages.REDIS):
+            layer = get_channel_layer()
+            with contextlib.suppress(Exception):  # a courtesy, as every presence notice
+                await asyncio.wait_for(layer.group_send(room_group, {
+                    "type": "chat.frame",
+                    "text": frames.dumps({"type": "presence.leave", "person": person})}),
+                    layer_timeout())
+        return
+
+
 def _presence_frame(session_id: int) -> dict[str, Any]:
     session = Session.objects.select_related("group").get(pk=session_id)
     return {"type": "presence", "people": selectors.presence_list(session=session)}
@@ -133,10 +202,21 @@ class ChatConsumer(AsyncWebsocketConsumer):
         """
         try:
             await super().__call__(scope, receive, send)
-        except Exception:  # not CancelledError: a server shutting down, or a test's teardown
-            if hasattr(self, "closing"):  # connect() ran; disconnect() is safe to repeat
-                await self.disconnect(1006)
-            raise
+        except Exception as exc:  # not CancelledError: a server shutting down, a test's teardown
+            part = outages.part_of(exc)
+            if part is None:
+                if hasattr(self, "closing"):  # connect() ran; disconnect() is safe to repeat
+                    await self.disconnect(1006)
+                raise
+            # A dependency failed (the handshake's database hop, the channel layer's receive):
+            # not a bug of ours, so no traceback: one log line per outage, and close with 1013.
+            outages.down(part, exc)
+            if part == outages.REDIS:
+                # The process's channel-layer link failed: every socket here may miss events.
+                _close_unavailable()
+            if hasattr(self, "closing"):
+                await self.unavailable()
+                await self.disconnect(CLOSE_UNAVAILABLE)
         finally:
             # Counted once its leaving is done (the room, the groups, the presence row), so a
             # crowd's memory is released after its last socket's work, not during it.
@@ -169,6 +249,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.joined = False  # in the room: arrived, present, not yet left
         self.in_groups: set[str] = set()  # the channel-layer groups to leave, however it ends
         _room_sockets[self.room_group] += 1
+        _live.add(self)
         self.counted = True
         self.closing = False
         self.is_moderator = False
@@ -202,6 +283,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await self._leave(self.room_group, user_group)
             return
         self.joined = True  # from here on, disconnect() leaves the room properly
+        outages.up(outages.DATABASE)
         self.user = access.user
         self.rules_key = access.rules_key
         self.group_id = access.session.group_id
@@ -248,15 +330,50 @@ class ChatConsumer(AsyncWebsocketConsumer):
             # collections, so a crowd's memory stayed allocated long after it left.
             task, self.recheck_task = self.recheck_task, None
             task.cancel()
-        if not self.joined:
-            if self.in_groups:  # a connect() that failed halfway
-                await self._leave(*self.in_groups)
+        # Each step of leaving is done even if another failed (a dependency may be why the
+        # socket ended): the presence row first (what people see), then the groups.
+        joined, self.joined = self.joined, False
+        announce = await self._leave_presence() if joined else None
+        if self.in_groups:
+            await self._leave_quietly(*self.in_groups)
+        if joined:
+            await self._announce(announce, "presence.leave")
+
+    async def _leave_presence(self) -> str | None:
+        try:
+            return await self._in_database(_leave_room)(self.session_id, self.user.pk,
+                                                         self.channel_name)
+        except Exception as exc:
+            _dependency_failed(exc, f"leaving session {self.session_id}")
+            # Retried in the background (not tied to this consumer, which is freed now), so the
+            # person is not shown "here now" for the 90 s until the row would go stale.
+            _in_background(_leave_room_later(self.session_id, self.user.pk, self.channel_name,
+                                              self.room_group, self.person))
+            return None
+
+    async def _leave_quietly(self, *groups: str) -> None:
+        """Leaves channel-layer groups; when Redis is down, its `group_expiry` drops them."""
+        if outages.is_down(outages.REDIS):
+            self.in_groups.difference_update(groups)
             return
-        self.joined = False
-        await self._leave(*self.in_groups)
-        announce = await self._in_database(_leave_room)(self.session_id, self.user.pk,
-                                                             self.channel_name)
-        await self._announce(announce, "presence.leave")
+        try:
+            await self._leave(*groups)
+        except Exception as exc:
+            self.in_groups.difference_update(groups)
+            _dependency_failed(exc, "leaving channel-layer groups")
+
+    async def unavailable(self) -> None:
+        """A dependency failed this socket: say so, and close with 1013 (the client reconnects
+        with backoff and catches up; docs/realtime.md)."""
+        if self.closing:
+            return
+        self.closing = True  # one goodbye, and the handlers drop every event from now on
+        with contextlib.suppress(Exception):  # the client may be gone already
+            await self._send_frame(frames.error(
+                "unavailable", gettext("The chat is briefly unavailable. Reconnecting; your "
+                                       "messages are kept."),
+                retry_after=UNAVAILABLE_RETRY_AFTER))
+            await self.close(code=CLOSE_UNAVAILABLE)
 
     # --- Frames from the client --------------------------------------------------------------
 
@@ -352,16 +469,22 @@ class ChatConsumer(AsyncWebsocketConsumer):
     # --- Helpers -----------------------------------------------------------------------------
 
     async def _join(self, *groups: str) -> None:
+        """Joins (or, for groups already joined, refreshes) channel-layer groups; each call
+        bounded. While Redis is known to be down it fails at once (no wait for a timeout)."""
         async with _layer_gate():
             for group in groups:
-                await self.channel_layer.group_add(group, self.channel_name)
+                if outages.is_down(outages.REDIS):
+                    raise ConnectionError("the channel layer's Redis is down")
                 self.in_groups.add(group)
+                await asyncio.wait_for(self.channel_layer.group_add(group, self.channel_name),
+                                       layer_timeout())
 
     async def _leave(self, *groups: str) -> None:
         async with _layer_gate():
             for group in groups:
                 self.in_groups.discard(group)
-                await self.channel_layer.group_discard(group, self.channel_name)
+                await asyncio.wait_for(
+                    self.channel_layer.group_discard(group, self.channel_name), layer_timeout())
 
     def _in_database(self, func):
         """`func` in the database thread; what it commits is broadcast by this event loop, so
@@ -377,8 +500,21 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 await self._recheck()
             except asyncio.CancelledError:
                 raise
-            except Exception:  # one failed check (a database blip) must not end the loop
-                logger.exception("chat access re-check failed for session %s", self.session_id)
+            except Exception as exc:  # one failed check (a database blip) must not end the loop
+                _dependency_failed(exc, f"access re-check for session {self.session_id}")
+                continue
+            if self.closing:
+                return
+            try:
+                # Re-adding refreshes the channel's time in its groups, so only the channels of
+                # a dead process expire from them (channels_redis's `group_expiry`).
+                await self._join(*self.in_groups)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                if _dependency_failed(exc, "refreshing channel-layer groups") is not None:
+                    await self.unavailable()
+                    return
 
     async def _recheck(self) -> None:
         access = await self._in_database(_recheck)(self.session_id, self.user,
@@ -433,13 +569,16 @@ class ChatConsumer(AsyncWebsocketConsumer):
             frame = await self._in_database(_presence_frame)(self.session_id)
             await self.channel_layer.group_send(self.room_group, {
                 "type": "chat.frame", "text": frames.dumps(frame)})
-        except Exception:  # presence is a courtesy; a failure must not surface anywhere
-            logger.exception("chat presence list failed for session %s", self.session_id)
+        except Exception as exc:  # presence is a courtesy; a failure must not surface anywhere
+            _dependency_failed(exc, f"presence list for session {self.session_id}")
 
     async def _broadcast_ephemeral(self, frame: dict[str, Any]) -> None:
         """Typing and presence: to the others in the room, now (nothing stored to wait for)."""
+        if outages.is_down(outages.REDIS):
+            return  # an ephemeral notice may be lost; no wait on a Redis known to be down
         try:
-            await self.channel_layer.group_send(self.room_group, {
-                "type": "chat.frame", "text": frames.dumps(frame), "exclude": self.channel_name})
-        except Exception:  # an ephemeral notice may be lost; the socket must stay up
-            logger.exception("chat ephemeral broadcast failed for session %s", self.session_id)
+            await asyncio.wait_for(self.channel_layer.group_send(self.room_group, {
+                "type": "chat.frame", "text": frames.dumps(frame), "exclude": self.channel_name}),
+                layer_timeout())
+        except Exception as exc:  # an ephemeral notice may be lost; the socket must stay up
+            _dependency_failed(exc, f"ephemeral broadcast for session {self.session_id}")

@@ -21,7 +21,10 @@ from typing import Any, TypeVar
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.conf import settings
 from django.db import transaction
+
+from peersupport import outages
 
 logger = logging.getLogger(__name__)
 
@@ -66,11 +69,41 @@ class _LoopSender:
                 if layer is None:
                     continue
                 try:
-                    await layer.group_send(group, event)
-                except Exception:  # a broadcast failure must never undo what was stored
-                    logger.exception("channel layer group_send to %s failed", group)
+                    if outages.is_down(outages.REDIS):  # known down: no wait for a timeout
+                        raise ConnectionError("the channel layer's Redis is down")
+                    await asyncio.wait_for(layer.group_send(group, event), layer_timeout())
+                except Exception as exc:  # a broadcast failure must never undo what was stored
+                    if outages.part_of(exc) is None:
+                        logger.exception("channel layer group_send to %s failed", group)
+                    else:
+                        outages.down(outages.REDIS, exc)
+                    _send_failed(group)
         finally:
             self.task = None
+
+
+def layer_timeout() -> float:
+    """The longest wait for one channel-layer call (send, group add or discard)."""
+    return getattr(settings, "REDIS_TIMEOUT", 2.0)
+
+
+_send_failure_listeners: list[Callable[[str], None]] = []
+
+
+def on_send_failure(listener: Callable[[str], None]) -> None:
+    """`listener(group)` runs on the event loop when a committed event to `group` could not be
+    sent: its recipients in this process missed it (the chat closes their sockets, so that
+    they reconnect and catch up from the database)."""
+    if listener not in _send_failure_listeners:
+        _send_failure_listeners.append(listener)
+
+
+def _send_failed(group: str) -> None:
+    for listener in _send_failure_listeners:
+        try:
+            listener(group)
+        except Exception:
+            logger.exception("send-failure listener for %s failed", group)
 
 
 _senders: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _LoopSender]" = (
