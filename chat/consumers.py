@@ -28,7 +28,8 @@ from chat import events, frames, selectors, services
 from chat.handlers import FRAME_TYPES, handle_frame, lost_access_extra
 from chat.policies import CLOSE_SIGNED_OUT, PHASE_LOBBY, PHASE_OPEN, RoomAccess, room_access
 from peersupport import memory, outages
-from peersupport.realtime import layer_timeout, on_send_failure, sends_from_loop, user_group_name
+from peersupport.channel_layer import on_receive_restored
+from peersupport.realtime import layer_timeout, sends_from_loop, user_group_name
 from sessions.models import Session
 
 logger = logging.getLogger(__name__)
@@ -68,19 +69,15 @@ def _in_background(coroutine) -> None:
     task.add_done_callback(_background.discard)
 
 
-def _close_unavailable(*, group: str | None = None) -> None:
-    """Closes this process's sockets in `group` (all of them when None) with 1013: they missed
-    an event (or will miss every event) of the channel layer, and heal by reconnecting."""
+def _close_all_unavailable() -> None:
+    """Closes this process's sockets with 1013: the channel layer may have lost events for
+    them (its receiving failed), and each heals by reconnecting (?after= catches it up)."""
     for consumer in list(_live):
-        if not consumer.closing and (group is None or group in consumer.in_groups):
+        if not consumer.closing:
             _in_background(consumer.unavailable())
 
 
-def _group_send_failed(group: str) -> None:
-    _close_unavailable(group=group)
-
-
-on_send_failure(_group_send_failed)
+on_receive_restored(_close_all_unavailable)
 
 
 def _dependency_failed(exc: BaseException, what: str) -> str | None:
@@ -208,12 +205,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 if hasattr(self, "closing"):  # connect() ran; disconnect() is safe to repeat
                     await self.disconnect(1006)
                 raise
-            # A dependency failed (the handshake's database hop, the channel layer's receive):
-            # not a bug of ours, so no traceback: one log line per outage, and close with 1013.
+            # A dependency failed (the handshake's database hop, a frame's): not a bug of
+            # ours, so no traceback: one log line per outage, and close with 1013.
             outages.down(part, exc)
-            if part == outages.REDIS:
-                # The process's channel-layer link failed: every socket here may miss events.
-                _close_unavailable()
             if hasattr(self, "closing"):
                 await self.unavailable()
                 await self.disconnect(CLOSE_UNAVAILABLE)
@@ -461,6 +455,11 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self._send_frame(frames.error("signed_out", "You signed out, so the chat closed."))
         await self._close(CLOSE_SIGNED_OUT)
 
+    async def realtime_resync(self, event: dict[str, Any]) -> None:
+        """After a Redis outage: an event for this socket's room or person could not be sent.
+        The socket closes with 1013; its client reconnects and catches up (?after=)."""
+        await self.unavailable()
+
     async def access_recheck(self, event: dict[str, Any]) -> None:
         """Any app may ask: something about this person's access changed."""
         if not self.closing:
@@ -511,10 +510,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 await self._join(*self.in_groups)
             except asyncio.CancelledError:
                 raise
-            except Exception as exc:
-                if _dependency_failed(exc, "refreshing channel-layer groups") is not None:
-                    await self.unavailable()
-                    return
+            except Exception as exc:  # the next round refreshes them (expiry: minutes)
+                _dependency_failed(exc, "refreshing channel-layer groups")
 
     async def _recheck(self) -> None:
         access = await self._in_database(_recheck)(self.session_id, self.user,

@@ -63,13 +63,35 @@ def down(part: str, exc: BaseException | None = None) -> None:
     logger.warning("%s unavailable (%s); degrading until it answers again", part, detail)
 
 
+_recovery_listeners: dict[str, list] = {}
+
+
+def on_recovery(part: str, listener) -> None:
+    """`listener()` runs (in whichever thread noticed) each time `part` answers again."""
+    listeners = _recovery_listeners.setdefault(part, [])
+    if listener not in listeners:
+        listeners.append(listener)
+
+
 def up(part: str) -> None:
     if part not in _down_since:  # the common case: no lock, no work
         return
     with _lock:
         since = _down_since.pop(part, None)
-    if since is not None:
-        logger.warning("%s answers again after %.1f s", part, time.monotonic() - since)
+    if since is None:
+        return
+    logger.warning("%s answers again after %.1f s", part, time.monotonic() - since)
+    for listener in _recovery_listeners.get(part, []):
+        try:
+            listener()
+        except Exception:
+            logger.exception("recovery listener of %s failed", part)
+
+
+def forget() -> None:
+    """Forgets every outage without telling anyone (a test that faked one)."""
+    with _lock:
+        _down_since.clear()
 
 
 def is_down(part: str) -> bool:

@@ -52,6 +52,9 @@ _check_threads = {name: ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"h
                   for name in ("database", "channel_layer", "cache")}
 
 
+_abandoned: set[asyncio.Task] = set()
+
+
 @require_GET
 @never_cache
 async def healthz(request):
@@ -60,21 +63,25 @@ async def healthz(request):
     deadline = getattr(settings, "HEALTHZ_DEADLINE", 1.5)
     checks = {"database": _check_database, "channel_layer": _check_channel_layer,
               "cache": _check_cache}
-    names = list(checks)
-    results = await asyncio.gather(
-        *(asyncio.wait_for(_run_check(name, checks[name]), deadline) for name in names),
-        return_exceptions=True)
+    tasks = {name: asyncio.ensure_future(_run_check(name, check))
+             for name, check in checks.items()}
+    # Not wait_for: it waits for a cancelled check to finish cancelling, and a Redis client
+    # cancelled mid-command on a hung server takes its own timeout to close the connection.
+    await asyncio.wait(tasks.values(), timeout=deadline)
     state = {}
-    for name, result in zip(names, results, strict=True):
-        if isinstance(result, TimeoutError):
-            state[name] = "timeout"
-        elif isinstance(result, BaseException):
+    for name, task in tasks.items():
+        if not task.done():
+            task.cancel()
+            _abandoned.add(task)  # finishes cancelling on its own; kept until then
+            task.add_done_callback(_abandoned.discard)
+            state[name], problem = "timeout", "no answer in time"
+        elif task.cancelled() or task.exception() is not None:
             state[name] = "error"
+            problem = "cancelled" if task.cancelled() else repr(task.exception())
         else:
             state[name] = "ok"
             continue
-        logger.warning("health check %s: %s (%s)", name, state[name],
-                       f"{type(result).__name__}: {result}")
+        logger.warning("health check %s: %s (%s)", name, state[name], problem)
     healthy = all(value == "ok" for value in state.values())
     return JsonResponse({"status": "ok" if healthy else "error", **state},
                         status=200 if healthy else 503)
@@ -101,7 +108,10 @@ async def _check_channel_layer() -> None:
     layer = get_channel_layer()
     if layer is None:
         raise RuntimeError("no channel layer configured")
-    channel = await layer.new_channel("healthz.")
+    # A channel of this process's own kind ("specific."): channels_redis receives them all
+    # with one blocking pop, which the sockets' receiving already runs; a channel of another
+    # prefix would wait behind it and never be read while any socket is connected.
+    channel = await layer.new_channel()
     await layer.send(channel, {"type": "healthz.ping"})
     message = await layer.receive(channel)
     if message.get("type") != "healthz.ping":
