@@ -325,13 +325,13 @@ class ChatConsumer(AsyncWebsocketConsumer):
             task, self.recheck_task = self.recheck_task, None
             task.cancel()
         # Each step of leaving is done even if another failed (a dependency may be why the
-        # socket ended): the presence row first (what people see), then the groups.
+        # socket ended): the presence row first (what people see) and its notice, then the
+        # groups.
         joined, self.joined = self.joined, False
-        announce = await self._leave_presence() if joined else None
+        if joined:
+            await self._announce(await self._leave_presence(), "presence.leave")
         if self.in_groups:
             await self._leave_quietly(*self.in_groups)
-        if joined:
-            await self._announce(announce, "presence.leave")
 
     async def _leave_presence(self) -> str | None:
         try:
@@ -367,6 +367,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 "unavailable", gettext("The chat is briefly unavailable. Reconnecting; your "
                                        "messages are kept."),
                 retry_after=UNAVAILABLE_RETRY_AFTER))
+        with contextlib.suppress(Exception):
             await self.close(code=CLOSE_UNAVAILABLE)
 
     # --- Frames from the client --------------------------------------------------------------
