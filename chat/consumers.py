@@ -156,7 +156,7 @@ def _leave_room(session_id: int, user_id: int, channel_name: str) -> str | None:
 
 
 async def _leave_room_later(session_id: int, user_id: int, channel_name: str, room_group: str,
-                            person: dict[str, Any]) -> None:
+                            person: dict[str, Any] | None) -> None:
     """A socket's presence row that could not be deleted as it left (the database was down):
     tried again with backoff for about a minute, then the row's staleness (90 s) takes over."""
     for delay in (1, 2, 4, 8, 16, 32):
@@ -170,7 +170,7 @@ async def _leave_room_later(session_id: int, user_id: int, channel_name: str, ro
                 return
             continue
         outages.up(outages.DATABASE)
-        if announce == "delta" and not outages.is_down(outages.REDIS):
+        if announce == "delta" and person and not outages.is_down(outages.REDIS):
             layer = get_channel_layer()
             with contextlib.suppress(Exception):  # a courtesy, as every presence notice
                 await asyncio.wait_for(layer.group_send(room_group, {
@@ -205,12 +205,13 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 if hasattr(self, "closing"):  # connect() ran; disconnect() is safe to repeat
                     await self.disconnect(1006)
                 raise
+            if not hasattr(self, "closing"):  # before connect(): peersupport.outages' guard
+                raise
             # A dependency failed (the handshake's database hop, a frame's): not a bug of
             # ours, so no traceback: one log line per outage, and close with 1013.
             outages.down(part, exc)
-            if hasattr(self, "closing"):
-                await self.unavailable()
-                await self.disconnect(CLOSE_UNAVAILABLE)
+            await self.unavailable()
+            await self.disconnect(CLOSE_UNAVAILABLE)
         finally:
             # Counted once its leaving is done (the room, the groups, the presence row), so a
             # crowd's memory is released after its last socket's work, not during it.
@@ -342,7 +343,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             # Retried in the background (not tied to this consumer, which is freed now), so the
             # person is not shown "here now" for the 90 s until the row would go stale.
             _in_background(_leave_room_later(self.session_id, self.user.pk, self.channel_name,
-                                              self.room_group, self.person))
+                                              self.room_group, getattr(self, "person", None)))
             return None
 
     async def _leave_quietly(self, *groups: str) -> None:

@@ -169,3 +169,18 @@ async def refuse_unavailable(receive, send, *, connected: bool, accepted: bool) 
     await send({"type": "websocket.send",
                 "text": json.dumps(frame, ensure_ascii=False, separators=(",", ":"))})
     await send({"type": "websocket.close", "code": CLOSE_UNAVAILABLE})
+
+
+class OutageLogFilter(logging.Filter):
+    """On `django.request`: a request that failed because a dependency is down is logged once
+    per outage (by `down()`), not as a traceback per request."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if exc is None:
+            return True
+        part = part_of(exc)
+        if part is None:
+            return True
+        down(part, exc)
+        return False

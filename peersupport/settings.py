@@ -299,7 +299,10 @@ CHAT_RETENTION_DAYS = env.int("CHAT_RETENTION_DAYS", default=90)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"outages": {"()": "peersupport.outages.OutageLogFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {"django.db.backends": {"level": "INFO"},
+                # A request failing on a dependency outage: one line per outage, no traceback.
+                "django.request": {"filters": ["outages"]}},
 }

@@ -19,3 +19,4 @@ urlpatterns = [
 
 handler403 = "peersupport.views.forbidden"
 handler404 = "peersupport.views.not_found"
+handler500 = "peersupport.views.server_error"

@@ -1,16 +1,21 @@
 import asyncio
 import inspect
 import logging
+import sys
 from concurrent.futures import ThreadPoolExecutor
 
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.defaults import server_error as django_server_error
+
+from peersupport import outages
 
 logger = logging.getLogger(__name__)
 
@@ -131,3 +136,16 @@ def forbidden(request, exception=None):
 
 def not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
+
+
+def server_error(request):
+    """Django's 500 handler (it runs while the exception is being handled). A dependency outage
+    (the database or Redis down) is not a bug of ours: 503 with Retry-After, on a page that needs
+    neither (no base template, no context processors), and one log line per outage
+    (peersupport.outages.OutageLogFilter keeps the traceback out of the log)."""
+    exc = sys.exc_info()[1]
+    if exc is not None and outages.part_of(exc) is not None:
+        response = HttpResponse(render_to_string("errors/503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return django_server_error(request)
