@@ -268,11 +268,16 @@ class ChatConsumer(AsyncWebsocketConsumer):
         # events are dispatched only after connect() returns, and a refused socket is closing
         # (its handlers drop every event) and leaves the groups at once.
         user_group = user_group_name(self.user.pk)
-        await self._join(self.room_group, user_group)
         after, after_error = self._after_from_query()
-        access, arrival = await self._in_database(_arrive)(
-            self.session_id, self.user, self.login_key, self.channel_name, after,
-            _room_sockets[self.room_group])
+        try:
+            await self._join(self.room_group, user_group)
+            access, arrival = await self._in_database(_arrive)(
+                self.session_id, self.user, self.login_key, self.channel_name, after,
+                _room_sockets[self.room_group])
+        except Exception as exc:
+            if not await self._refuse_on_outage(exc):
+                raise
+            return
         if arrival is None:
             await self._lose_access(access)
             await self._leave(self.room_group, user_group)
@@ -357,6 +362,18 @@ class ChatConsumer(AsyncWebsocketConsumer):
             self.in_groups.difference_update(groups)
             _dependency_failed(exc, "leaving channel-layer groups")
 
+    async def _refuse_on_outage(self, exc: BaseException) -> bool:
+        """A dependency outage met by the arrival or a frame: one log line per outage, the
+        `unavailable` frame and close 1013, here and now (not through the consumer's end by
+        exception, whose cancelling of the channel-layer receive has been seen to hang).
+        False when `exc` is not an outage (a bug: the caller re-raises it)."""
+        part = outages.part_of(exc)
+        if part is None:
+            return False
+        outages.down(part, exc)
+        await self.unavailable()
+        return True
+
     async def unavailable(self) -> None:
         """A dependency failed this socket: say so, and close with 1013 (the client reconnects
         with backoff and catches up; docs/realtime.md)."""
@@ -390,9 +407,14 @@ class ChatConsumer(AsyncWebsocketConsumer):
             if now - self.typing_at < TYPING_EVERY_SECONDS:
                 return
             self.typing_at = now
-        outcome = await self._in_database(handle_frame)(
-            session_id=self.session_id, user=self.user, frame=frame,
-            accepted_rules_key=self.rules_key, login_key=self.login_key)
+        try:
+            outcome = await self._in_database(handle_frame)(
+                session_id=self.session_id, user=self.user, frame=frame,
+                accepted_rules_key=self.rules_key, login_key=self.login_key)
+        except Exception as exc:
+            if not await self._refuse_on_outage(exc):
+                raise
+            return
         self.rules_key = outcome.access.rules_key
         for reply in outcome.replies:
             await self._send_frame(reply)
