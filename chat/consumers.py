@@ -499,15 +499,15 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 if outages.is_down(outages.REDIS):
                     raise ConnectionError("the channel layer's Redis is down")
                 self.in_groups.add(group)
-                await asyncio.wait_for(self.channel_layer.group_add(group, self.channel_name),
-                                       layer_timeout())
+                async with asyncio.timeout(layer_timeout()):
+                    await self.channel_layer.group_add(group, self.channel_name)
 
     async def _leave(self, *groups: str) -> None:
         async with _layer_gate():
             for group in groups:
                 self.in_groups.discard(group)
-                await asyncio.wait_for(
-                    self.channel_layer.group_discard(group, self.channel_name), layer_timeout())
+                async with asyncio.timeout(layer_timeout()):
+                    await self.channel_layer.group_discard(group, self.channel_name)
 
     def _in_database(self, func):
         """`func` in the database thread; what it commits is broadcast by this event loop, so
@@ -598,8 +598,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if outages.is_down(outages.REDIS):
             return  # an ephemeral notice may be lost; no wait on a Redis known to be down
         try:
-            await asyncio.wait_for(self.channel_layer.group_send(self.room_group, {
-                "type": "chat.frame", "text": frames.dumps(frame), "exclude": self.channel_name}),
-                layer_timeout())
+            async with asyncio.timeout(layer_timeout()):
+                await self.channel_layer.group_send(self.room_group, {
+                    "type": "chat.frame", "text": frames.dumps(frame),
+                    "exclude": self.channel_name})
         except Exception as exc:  # an ephemeral notice may be lost; the socket must stay up
             _dependency_failed(exc, f"ephemeral broadcast for session {self.session_id}")

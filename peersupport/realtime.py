@@ -75,7 +75,9 @@ class _LoopSender:
                 try:
                     if outages.is_down(outages.REDIS):  # known down: no wait for a timeout
                         raise ConnectionError("the channel layer's Redis is down")
-                    await asyncio.wait_for(layer.group_send(group, event), layer_timeout())
+                    # asyncio.timeout, not wait_for: no extra task per broadcast.
+                    async with asyncio.timeout(layer_timeout()):
+                        await layer.group_send(group, event)
                 except Exception as exc:  # a broadcast failure must never undo what was stored
                     if outages.part_of(exc) is None:
                         logger.exception("channel layer group_send to %s failed", group)
