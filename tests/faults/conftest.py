@@ -15,7 +15,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,9 +86,6 @@ class Stack:
         return "\n".join(server.log_path.read_text(errors="replace")
                          for server in self.servers if server.log_path.exists())
 
-    def start_server(self, server: AsgiServer) -> None:
-        server.start(timeout=60)
-
 
 @pytest.fixture
 def stack(postgres, tmp_path):
@@ -134,14 +130,3 @@ def stack(postgres, tmp_path):
         if stack.figures:
             print(f"\nFAULT FIGURES {json.dumps(stack.figures)}")
 
-
-def eventually(check, timeout: float, what: str, every: float = 0.1):
-    """Polls `check()` until it returns something truthy; fails naming `what`."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = check()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what} within {timeout} s")
-        time.sleep(every)

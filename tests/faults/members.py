@@ -177,6 +177,13 @@ async def until(check, timeout: float, what: str, every: float = 0.05):
         await asyncio.sleep(every)
 
 
+def until_sync(check, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, f"{what} within {timeout} s"
+        time.sleep(0.2)
+
+
 def healed(members: list[Member], stored_ids: set[int]) -> bool:
     """Every member connected, nothing left in any outbox, and every stored message seen."""
     return all(m.connected.is_set() and not m.outbox and stored_ids <= set(m.messages)

@@ -6,7 +6,7 @@ import time
 import redis
 
 from tests.faults.conftest import GROUP_EXPIRY
-from tests.faults.members import healed, until
+from tests.faults.members import healed, until, until_sync
 from tests.faults.scenario import (
     assert_clean_logs,
     chat_round,
@@ -16,13 +16,6 @@ from tests.faults.scenario import (
     healthz_async,
     room_of,
 )
-
-
-def _until_sync(check, timeout, what):
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, f"{what} within {timeout} s"
-        time.sleep(0.2)
 
 
 def test_a_stopped_database_refuses_cleanly_and_the_room_heals_once_it_is_back(stack):
@@ -63,7 +56,7 @@ def test_a_stopped_database_refuses_cleanly_and_the_room_heals_once_it_is_back(s
         stack.postgres.start()  # the other tests' databases live in the same cluster
     # The presence rows of the sockets that closed during the outage are deleted once the
     # database is back (retried in the background), not left to go stale.
-    _until_sync(lambda: stack.presence() == [], 40, "nobody left present")
+    until_sync(lambda: stack.presence() == [], 40, "nobody left present")
     assert_clean_logs(stack)
     logs = stack.logs()
     assert logs.count("database unavailable") <= 2 * len(stack.servers), logs[-3000:]
@@ -114,7 +107,7 @@ def test_a_killed_server_leaves_no_dead_channel_in_the_groups_and_its_members_mo
     layer_redis.close()
     # The second server's sockets all left properly. What the killed process could not delete
     # (it died) is only its own sockets' rows, which go stale (90 s) and leave the lists.
-    _until_sync(lambda: set(stack.presence()) <= dead, 10, "no live socket left present")
+    until_sync(lambda: set(stack.presence()) <= dead, 10, "no live socket left present")
     assert_clean_logs(stack)
     assert second.process.poll() is None
 
@@ -146,5 +139,5 @@ def test_a_client_that_stops_reading_holds_up_nobody_and_catches_up(stack):
         await finish(stack, members)
 
     asyncio.run(scenario())
-    _until_sync(lambda: stack.presence() == [], 10, "nobody left present")
+    until_sync(lambda: stack.presence() == [], 10, "nobody left present")
     assert_clean_logs(stack)

@@ -3,7 +3,7 @@
 import asyncio
 import time
 
-from tests.faults.members import healed, until
+from tests.faults.members import healed, until, until_sync
 from tests.faults.scenario import (
     assert_clean_logs,
     chat_round,
@@ -100,10 +100,3 @@ def test_a_killed_redis_closes_sockets_cleanly_and_the_room_heals_once_it_is_bac
     assert_clean_logs(stack)
     # One warning when the outage began and one when it ended, per process: not one per socket.
     assert stack.logs().count("redis unavailable") <= len(stack.servers)
-
-
-def until_sync(check, timeout, what):
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, f"{what} within {timeout} s"
-        time.sleep(0.1)
