@@ -8,6 +8,7 @@ stored for typing), so this consumer sends them itself.
 
 import asyncio
 import collections
+import contextlib
 import json
 import logging
 import random
@@ -18,8 +19,10 @@ from typing import Any
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext
 
 from chat import events, frames, selectors, services
 from chat.handlers import FRAME_TYPES, handle_frame, lost_access_extra
@@ -31,8 +34,9 @@ from chat.policies import (
     RoomAccess,
     room_access,
 )
-from peersupport import memory
-from peersupport.realtime import sends_from_loop, user_group_name
+from peersupport import memory, outages
+from peersupport.channel_layer import on_receive_restored
+from peersupport.realtime import layer_timeout, sends_from_loop, user_group_name
 from sessions.models import Session
 
 logger = logging.getLogger(__name__)
@@ -57,6 +61,43 @@ _layer_gates: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Sema
 
 # Sockets of this process connecting to or connected to each room, by room group name.
 _room_sockets: collections.Counter[str] = collections.Counter()
+
+# A dependency (Redis, the database) failed: the socket closes with 1013 ("try again later"), and
+# the client reconnects with backoff and catches up with ?after= (docs/realtime.md).
+CLOSE_UNAVAILABLE = outages.CLOSE_UNAVAILABLE
+UNAVAILABLE_RETRY_AFTER = 2
+
+# The chat sockets of this process, to close when the channel layer failed them (weak: a closed
+# socket is freed by reference counting alone, see tests/chat/test_consumer_cleanup.py).
+_live: "weakref.WeakSet[ChatConsumer]" = weakref.WeakSet()
+_background: set[asyncio.Task] = set()
+
+
+def _in_background(coroutine) -> None:
+    task = asyncio.get_running_loop().create_task(coroutine)
+    _background.add(task)
+    task.add_done_callback(_background.discard)
+
+
+def _close_all_unavailable() -> None:
+    """Closes this process's sockets with 1013: the channel layer may have lost events for
+    them (its receiving failed), and each heals by reconnecting (?after= catches it up)."""
+    for consumer in list(_live):
+        if not consumer.closing:
+            _in_background(consumer.unavailable())
+
+
+on_receive_restored(_close_all_unavailable)
+
+
+def _dependency_failed(exc: BaseException, what: str) -> str | None:
+    """Logs a failure: once per outage for a dependency (its part returned), else a traceback."""
+    part = outages.part_of(exc)
+    if part is None:
+        logger.error("chat: %s failed", what, exc_info=exc)
+    else:
+        outages.down(part, exc)
+    return part
 
 
 def _layer_gate() -> asyncio.Semaphore:
@@ -124,6 +165,31 @@ def _leave_room(session_id: int, user_id: int, channel_name: str) -> str | None:
         session_id=session_id, present=services.presence_count(session_id=session_id))
 
 
+async def _leave_room_later(session_id: int, user_id: int, channel_name: str, room_group: str,
+                            person: dict[str, Any] | None) -> None:
+    """A socket's presence row that could not be deleted as it left (the database was down):
+    tried again with backoff for about a minute, then the row's staleness (90 s) takes over."""
+    for delay in (1, 2, 4, 8, 16, 32):
+        await asyncio.sleep(delay)
+        try:
+            announce = await database_sync_to_async(_leave_room)(session_id, user_id,
+                                                                 channel_name)
+        except Exception as exc:
+            if outages.part_of(exc) is None:
+                logger.error("chat: leaving session %s failed", session_id, exc_info=exc)
+                return
+            continue
+        outages.up(outages.DATABASE)
+        if announce == "delta" and person and not outages.is_down(outages.REDIS):
+            layer = get_channel_layer()
+            with contextlib.suppress(Exception):  # a courtesy, as every presence notice
+                await asyncio.wait_for(layer.group_send(room_group, {
+                    "type": "chat.frame",
+                    "text": frames.dumps({"type": "presence.leave", "person": person})}),
+                    layer_timeout())
+        return
+
+
 def _presence_frame(session_id: int) -> dict[str, Any]:
     session = Session.objects.select_related("group").get(pk=session_id)
     return {"type": "presence", "people": selectors.presence_list(session=session)}
@@ -156,10 +222,19 @@ class ChatConsumer(AsyncWebsocketConsumer):
         """
         try:
             await super().__call__(scope, receive, send)
-        except Exception:  # not CancelledError: a server shutting down, or a test's teardown
-            if hasattr(self, "closing"):  # connect() ran; disconnect() is safe to repeat
-                await self.disconnect(1006)
-            raise
+        except Exception as exc:  # not CancelledError: a server shutting down, a test's teardown
+            part = outages.part_of(exc)
+            if part is None:
+                if hasattr(self, "closing"):  # connect() ran; disconnect() is safe to repeat
+                    await self.disconnect(1006)
+                raise
+            if not hasattr(self, "closing"):  # before connect(): peersupport.outages' guard
+                raise
+            # A dependency failed (the handshake's database hop, a frame's): not a bug of
+            # ours, so no traceback: one log line per outage, and close with 1013.
+            outages.down(part, exc)
+            await self.unavailable()
+            await self.disconnect(CLOSE_UNAVAILABLE)
         finally:
             # Counted once its leaving is done (the room, the groups, the presence row), so a
             # crowd's memory is released after its last socket's work, not during it.
@@ -192,6 +267,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.joined = False  # in the room: arrived, present, not yet left
         self.in_groups: set[str] = set()  # the channel-layer groups to leave, however it ends
         _room_sockets[self.room_group] += 1
+        _live.add(self)
         self.counted = True
         self.closing = False
         self.is_moderator = False
@@ -215,16 +291,22 @@ class ChatConsumer(AsyncWebsocketConsumer):
         # events are dispatched only after connect() returns, and a refused socket is closing
         # (its handlers drop every event) and leaves the groups at once.
         user_group = user_group_name(self.user.pk)
-        await self._join(self.room_group, user_group)
         after, after_error = self._after_from_query()
-        access, arrival = await self._in_database(_arrive)(
-            self.session_id, self.user, self.login_key, self.channel_name, after,
-            _room_sockets[self.room_group])
+        try:
+            await self._join(self.room_group, user_group)
+            access, arrival = await self._in_database(_arrive)(
+                self.session_id, self.user, self.login_key, self.channel_name, after,
+                _room_sockets[self.room_group])
+        except Exception as exc:
+            if not await self._refuse_on_outage(exc):
+                raise
+            return
         if arrival is None:
             await self._lose_access(access)
             await self._leave(self.room_group, user_group)
             return
         self.joined = True  # from here on, disconnect() leaves the room properly
+        outages.up(outages.DATABASE)
         self.user = access.user
         self.rules_key = access.rules_key
         self.group_id = access.session.group_id
@@ -271,15 +353,63 @@ class ChatConsumer(AsyncWebsocketConsumer):
             # collections, so a crowd's memory stayed allocated long after it left.
             task, self.recheck_task = self.recheck_task, None
             task.cancel()
-        if not self.joined:
-            if self.in_groups:  # a connect() that failed halfway
-                await self._leave(*self.in_groups)
+        # Each step of leaving is done even if another failed (a dependency may be why the
+        # socket ended): the presence row first (what people see) and its notice, then the
+        # groups.
+        joined, self.joined = self.joined, False
+        if joined:
+            await self._announce(await self._leave_presence(), "presence.leave")
+        if self.in_groups:
+            await self._leave_quietly(*self.in_groups)
+
+    async def _leave_presence(self) -> str | None:
+        try:
+            return await self._in_database(_leave_room)(self.session_id, self.user.pk,
+                                                         self.channel_name)
+        except Exception as exc:
+            _dependency_failed(exc, f"leaving session {self.session_id}")
+            # Retried in the background (not tied to this consumer, which is freed now), so the
+            # person is not shown "here now" for the 90 s until the row would go stale.
+            _in_background(_leave_room_later(self.session_id, self.user.pk, self.channel_name,
+                                              self.room_group, getattr(self, "person", None)))
+            return None
+
+    async def _leave_quietly(self, *groups: str) -> None:
+        """Leaves channel-layer groups; when Redis is down, its `group_expiry` drops them."""
+        if outages.is_down(outages.REDIS):
+            self.in_groups.difference_update(groups)
             return
-        self.joined = False
-        await self._leave(*self.in_groups)
-        announce = await self._in_database(_leave_room)(self.session_id, self.user.pk,
-                                                             self.channel_name)
-        await self._announce(announce, "presence.leave")
+        try:
+            await self._leave(*groups)
+        except Exception as exc:
+            self.in_groups.difference_update(groups)
+            _dependency_failed(exc, "leaving channel-layer groups")
+
+    async def _refuse_on_outage(self, exc: BaseException) -> bool:
+        """A dependency outage met by the arrival or a frame: one log line per outage, the
+        `unavailable` frame and close 1013, here and now (not through the consumer's end by
+        exception, whose cancelling of the channel-layer receive has been seen to hang).
+        False when `exc` is not an outage (a bug: the caller re-raises it)."""
+        part = outages.part_of(exc)
+        if part is None:
+            return False
+        outages.down(part, exc)
+        await self.unavailable()
+        return True
+
+    async def unavailable(self) -> None:
+        """A dependency failed this socket: say so, and close with 1013 (the client reconnects
+        with backoff and catches up; docs/realtime.md)."""
+        if self.closing:
+            return
+        self.closing = True  # one goodbye, and the handlers drop every event from now on
+        with contextlib.suppress(Exception):  # the client may be gone already
+            await self._send_frame(frames.error(
+                "unavailable", gettext("The chat is briefly unavailable. Reconnecting; your "
+                                       "messages are kept."),
+                retry_after=UNAVAILABLE_RETRY_AFTER))
+        with contextlib.suppress(Exception):
+            await self.close(code=CLOSE_UNAVAILABLE)
 
     # --- Frames from the client --------------------------------------------------------------
 
@@ -300,9 +430,14 @@ class ChatConsumer(AsyncWebsocketConsumer):
             if now - self.typing_at < TYPING_EVERY_SECONDS:
                 return
             self.typing_at = now
-        outcome = await self._in_database(handle_frame)(
-            session_id=self.session_id, user=self.user, frame=frame,
-            accepted_rules_key=self.rules_key, login_key=self.login_key)
+        try:
+            outcome = await self._in_database(handle_frame)(
+                session_id=self.session_id, user=self.user, frame=frame,
+                accepted_rules_key=self.rules_key, login_key=self.login_key)
+        except Exception as exc:
+            if not await self._refuse_on_outage(exc):
+                raise
+            return
         self.rules_key = outcome.access.rules_key
         for reply in outcome.replies:
             await self._send_frame(reply)
@@ -373,6 +508,11 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self._send_frame(frames.error("signed_out", "You signed out, so the chat closed."))
         await self._close(CLOSE_SIGNED_OUT)
 
+    async def realtime_resync(self, event: dict[str, Any]) -> None:
+        """After a Redis outage: an event for this socket's room or person could not be sent.
+        The socket closes with 1013; its client reconnects and catches up (?after=)."""
+        await self.unavailable()
+
     async def access_recheck(self, event: dict[str, Any]) -> None:
         """Any app may ask: something about this person's access changed."""
         if not self.closing:
@@ -381,16 +521,22 @@ class ChatConsumer(AsyncWebsocketConsumer):
     # --- Helpers -----------------------------------------------------------------------------
 
     async def _join(self, *groups: str) -> None:
+        """Joins (or, for groups already joined, refreshes) channel-layer groups; each call
+        bounded. While Redis is known to be down it fails at once (no wait for a timeout)."""
         async with _layer_gate():
             for group in groups:
-                await self.channel_layer.group_add(group, self.channel_name)
+                if outages.is_down(outages.REDIS):
+                    raise ConnectionError("the channel layer's Redis is down")
                 self.in_groups.add(group)
+                async with asyncio.timeout(layer_timeout()):
+                    await self.channel_layer.group_add(group, self.channel_name)
 
     async def _leave(self, *groups: str) -> None:
         async with _layer_gate():
             for group in groups:
                 self.in_groups.discard(group)
-                await self.channel_layer.group_discard(group, self.channel_name)
+                async with asyncio.timeout(layer_timeout()):
+                    await self.channel_layer.group_discard(group, self.channel_name)
 
     def _in_database(self, func):
         """`func` in the database thread; what it commits is broadcast by this event loop, so
@@ -406,8 +552,19 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 await self._recheck()
             except asyncio.CancelledError:
                 raise
-            except Exception:  # one failed check (a database blip) must not end the loop
-                logger.exception("chat access re-check failed for session %s", self.session_id)
+            except Exception as exc:  # one failed check (a database blip) must not end the loop
+                _dependency_failed(exc, f"access re-check for session {self.session_id}")
+                continue
+            if self.closing:
+                return
+            try:
+                # Re-adding refreshes the channel's time in its groups, so only the channels of
+                # a dead process expire from them (channels_redis's `group_expiry`).
+                await self._join(*self.in_groups)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # the next round refreshes them (expiry: minutes)
+                _dependency_failed(exc, "refreshing channel-layer groups")
 
     async def _recheck(self) -> None:
         access = await self._in_database(_recheck)(self.session_id, self.user,
@@ -462,13 +619,17 @@ class ChatConsumer(AsyncWebsocketConsumer):
             frame = await self._in_database(_presence_frame)(self.session_id)
             await self.channel_layer.group_send(self.room_group, {
                 "type": "chat.frame", "text": frames.dumps(frame)})
-        except Exception:  # presence is a courtesy; a failure must not surface anywhere
-            logger.exception("chat presence list failed for session %s", self.session_id)
+        except Exception as exc:  # presence is a courtesy; a failure must not surface anywhere
+            _dependency_failed(exc, f"presence list for session {self.session_id}")
 
     async def _broadcast_ephemeral(self, frame: dict[str, Any]) -> None:
         """Typing and presence: to the others in the room, now (nothing stored to wait for)."""
+        if outages.is_down(outages.REDIS):
+            return  # an ephemeral notice may be lost; no wait on a Redis known to be down
         try:
-            await self.channel_layer.group_send(self.room_group, {
-                "type": "chat.frame", "text": frames.dumps(frame), "exclude": self.channel_name})
-        except Exception:  # an ephemeral notice may be lost; the socket must stay up
-            logger.exception("chat ephemeral broadcast failed for session %s", self.session_id)
+            async with asyncio.timeout(layer_timeout()):
+                await self.channel_layer.group_send(self.room_group, {
+                    "type": "chat.frame", "text": frames.dumps(frame),
+                    "exclude": self.channel_name})
+        except Exception as exc:  # an ephemeral notice may be lost; the socket must stay up
+            _dependency_failed(exc, f"ephemeral broadcast for session {self.session_id}")

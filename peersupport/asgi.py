@@ -13,6 +13,7 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from peersupport.middleware import RejectNulCookiesOnSockets  # noqa: E402
+from peersupport.outages import WebsocketGuard  # noqa: E402
 from peersupport.routing import websocket_urlpatterns  # noqa: E402
 
 # Build the channel layer now rather than on the first socket: its client library (channels_redis,
@@ -24,8 +25,8 @@ get_channel_layer()
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(
+        "websocket": WebsocketGuard(AllowedHostsOriginValidator(
             RejectNulCookiesOnSockets(AuthMiddlewareStack(URLRouter(websocket_urlpatterns)))
-        ),
+        )),
     }
 )

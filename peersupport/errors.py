@@ -8,12 +8,15 @@ already uses the handlers in peersupport.urls; this middleware only acts under D
 """
 
 import logging
+import sys
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template import loader
+
+from peersupport import outages
 
 logger = logging.getLogger("django.request")
 
@@ -35,9 +38,18 @@ def not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
 
 
-def server_error(request):
-    # No request context: whatever failed (the database, a context processor) must not fail
-    # this page too.
+def server_error(request, exception: BaseException | None = None):
+    """Django's 500 handler (it runs while the exception is being handled). A dependency outage
+    (the database or Redis down) is not a bug of ours: 503 with Retry-After, and one log line per
+    outage (peersupport.outages.OutageLogFilter keeps the traceback out of the log).
+
+    No request context on either page: whatever failed (the database, a context processor)
+    must not fail this page too."""
+    exception = exception if exception is not None else sys.exc_info()[1]
+    if exception is not None and outages.part_of(exception) is not None:
+        response = HttpResponse(loader.get_template("errors/503.html").render(), status=503)
+        response["Retry-After"] = "30"
+        return response
     return HttpResponse(loader.get_template("errors/500.html").render(), status=500)
 
 
@@ -77,4 +89,4 @@ class ProductErrorPagesMiddleware:
         # Logged as Django logs an uncaught exception, so the developer's console shows it.
         logger.error("Internal Server Error: %s", request.path, exc_info=exception,
                      extra={"status_code": 500, "request": request})
-        return server_error(request)
+        return server_error(request, exception)

@@ -12,6 +12,7 @@ order. Everything else (views, tasks, the shell) sends before `on_commit` return
 
 import asyncio
 import collections
+import contextlib
 import functools
 import logging
 import threading
@@ -21,7 +22,10 @@ from typing import Any, TypeVar
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.conf import settings
 from django.db import transaction
+
+from peersupport import outages
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +44,11 @@ def send_to_group_now(group: str, event: dict) -> None:
         return
     try:
         async_to_sync(layer.group_send)(group, event)
-    except Exception:  # a broadcast failure must never undo what was stored
-        logger.exception("channel layer group_send to %s failed", group)
+    except Exception as exc:  # a broadcast failure must never undo what was stored
+        if outages.part_of(exc) is None:
+            logger.exception("channel layer group_send to %s failed", group)
+        else:
+            outages.down(outages.REDIS, exc)
 
 
 class _LoopSender:
@@ -66,11 +73,66 @@ class _LoopSender:
                 if layer is None:
                     continue
                 try:
-                    await layer.group_send(group, event)
-                except Exception:  # a broadcast failure must never undo what was stored
-                    logger.exception("channel layer group_send to %s failed", group)
+                    if outages.is_down(outages.REDIS):  # known down: no wait for a timeout
+                        raise ConnectionError("the channel layer's Redis is down")
+                    # asyncio.timeout, not wait_for: no extra task per broadcast.
+                    async with asyncio.timeout(layer_timeout()):
+                        await layer.group_send(group, event)
+                except Exception as exc:  # a broadcast failure must never undo what was stored
+                    if outages.part_of(exc) is None:
+                        logger.exception("channel layer group_send to %s failed", group)
+                    else:
+                        outages.down(outages.REDIS, exc)
+                    _send_failed(group)
         finally:
             self.task = None
+
+
+def layer_timeout() -> float:
+    """The longest wait for one channel-layer call (send, group add or discard)."""
+    return getattr(settings, "REDIS_TIMEOUT", 2.0)
+
+
+# Groups whose committed events could not be sent during a Redis outage. Their sockets (in every
+# process) missed something, so once Redis answers again each gets one `realtime.resync` event:
+# a chat socket then closes with 1013 and its client reconnects and catches up from the database.
+_missed: set[str] = set()
+RESYNC_EVENT = {"type": "realtime.resync"}
+
+
+def _send_failed(group: str) -> None:
+    _missed.add(group)
+
+
+def _on_redis_recovery() -> None:  # in the outage probe's thread
+    for loop in list(_senders.keys()):
+        if not loop.is_closed():
+            with contextlib.suppress(RuntimeError):  # closed meanwhile
+                loop.call_soon_threadsafe(_start_resync, loop)
+
+
+def _start_resync(loop: asyncio.AbstractEventLoop) -> None:
+    if _missed:
+        task = loop.create_task(_resync_missed())
+        _resyncs.add(task)
+        task.add_done_callback(_resyncs.discard)
+
+
+_resyncs: set[asyncio.Task] = set()
+
+
+async def _resync_missed() -> None:
+    layer = get_channel_layer()
+    for group in sorted(_missed):
+        try:
+            await asyncio.wait_for(layer.group_send(group, dict(RESYNC_EVENT)), layer_timeout())
+        except Exception as exc:  # kept for the next recovery
+            outages.down(outages.REDIS, exc)
+            return
+        _missed.discard(group)
+
+
+outages.on_recovery(outages.REDIS, _on_redis_recovery)
 
 
 _senders: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _LoopSender]" = (

@@ -110,7 +110,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # JIT costs 30-100 ms on each large dashboard aggregate and gains nothing at this size.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # Every wait is bounded: a database that is down or unreachable fails the connection in
+    # DB_CONNECT_TIMEOUT seconds (not TCP's minutes), one that stops answering mid-query is given
+    # up by the kernel (keepalives, tcp_user_timeout), and a statement or a lock wait that runs
+    # away is cancelled by the server. 0 turns a timeout off (e.g. for a long one-off migration).
+    _statement_ms = env.int("DB_STATEMENT_TIMEOUT", default=60) * 1000
+    _lock_ms = env.int("DB_LOCK_TIMEOUT", default=10) * 1000
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "options": f"-c jit=off -c statement_timeout={_statement_ms} -c lock_timeout={_lock_ms}",
+        "connect_timeout": env.int("DB_CONNECT_TIMEOUT", default=2),
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 2,
+        "keepalives_count": 3,
+        "tcp_user_timeout": 10_000,
+    })
 else:
     # SQLite: wait for a writer instead of failing at once when chat and web write together.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
@@ -119,18 +133,27 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Redis: channel layer, cache, Celery broker ---------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
 
+# Every Redis call is bounded (connect and read), so a Redis that hangs or vanishes is a failure
+# the code handles (docs/realtime.md, "When Redis or the database fails") and never a wait.
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=2.0)
+
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # channels_redis with a short blocking read (peersupport.channel_layer), so the
+            # socket timeout below can be short and an idle room still never times out.
+            "BACKEND": "peersupport.channel_layer.RedisChannelLayer",
             "CONFIG": {
-                # channels_redis blocks on reads: no socket timeout, and a pool large enough
-                # for every open socket (redis-py's newer defaults break both).
-                "hosts": [{"address": REDIS_URL, "socket_timeout": None,
-                           "max_connections": 10_000}],
+                # A pool large enough for every open socket (redis-py's newer default is not).
+                "hosts": [{"address": REDIS_URL, "max_connections": 10_000,
+                           "socket_connect_timeout": REDIS_TIMEOUT,
+                           "socket_timeout": REDIS_TIMEOUT + 2}],
                 "prefix": env.str("CHANNELS_PREFIX", default="peersupport"),
                 "capacity": 1500,
                 "expiry": 10,
+                # A channel whose process died (SIGKILL: nothing left its groups) leaves them
+                # after this; live sockets re-add theirs every CHAT_ACCESS_RECHECK_SECONDS.
+                "group_expiry": env.int("CHANNELS_GROUP_EXPIRY", default=180),
             },
         }
     }
@@ -139,6 +162,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_PREFIX", default="peersupport"),
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT,
+                        "socket_timeout": REDIS_TIMEOUT},
         }
     }
     CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
@@ -334,7 +359,10 @@ CHAT_RETENTION_DAYS = env.int("CHAT_RETENTION_DAYS", default=90)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"outages": {"()": "peersupport.outages.OutageLogFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {"django.db.backends": {"level": "INFO"},
+                # A request failing on a dependency outage: one line per outage, no traceback.
+                "django.request": {"filters": ["outages"]}},
 }

@@ -1,8 +1,11 @@
+import asyncio
 import datetime as dt
+import inspect
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
-from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
@@ -95,43 +98,78 @@ def _home_cards(user) -> list[dict]:
     return cards
 
 
+# Each check runs in a thread of its own (never the database thread that sync views and chat
+# sockets share), so a hung dependency holds only its own check. One thread per check: while a
+# check hangs, the next ones wait behind it and answer "timeout" too, without piling up threads.
+_check_threads = {name: ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"healthz-{name}")
+                  for name in ("database", "channel_layer", "cache")}
+
+
+_abandoned: set[asyncio.Task] = set()
+
+
 @require_GET
 @never_cache
-def healthz(request):
+async def healthz(request):
+    """Every part's state within HEALTHZ_DEADLINE seconds (1; healthy parts answer in
+    milliseconds): "ok", "error" (it failed) or "timeout" (no answer in time: hung, or
+    unreachable), and 503 unless all are ok."""
+    deadline = getattr(settings, "HEALTHZ_DEADLINE", 1.0)
     checks = {"database": _check_database, "channel_layer": _check_channel_layer,
               "cache": _check_cache}
+    tasks = {name: asyncio.ensure_future(_run_check(name, check))
+             for name, check in checks.items()}
+    # Not wait_for: it waits for a cancelled check to finish cancelling, and a Redis client
+    # cancelled mid-command on a hung server takes its own timeout to close the connection.
+    await asyncio.wait(tasks.values(), timeout=deadline)
     state = {}
-    for name, check in checks.items():
-        try:
-            check()
-            state[name] = "ok"
-        except Exception as exc:  # a health check reports any failure, whatever its kind
-            logger.warning("health check %s failed: %s", name, exc)
+    for name, task in tasks.items():
+        if not task.done():
+            task.cancel()
+            _abandoned.add(task)  # finishes cancelling on its own; kept until then
+            task.add_done_callback(_abandoned.discard)
+            state[name], problem = "timeout", "no answer in time"
+        elif task.cancelled() or task.exception() is not None:
             state[name] = "error"
+            problem = "cancelled" if task.cancelled() else repr(task.exception())
+        else:
+            state[name] = "ok"
+            continue
+        logger.warning("health check %s: %s (%s)", name, state[name], problem)
     healthy = all(value == "ok" for value in state.values())
     return JsonResponse({"status": "ok" if healthy else "error", **state},
                         status=200 if healthy else 503)
 
 
+async def _run_check(name: str, check) -> None:
+    if inspect.iscoroutinefunction(check):
+        await check()
+    else:
+        await asyncio.get_running_loop().run_in_executor(_check_threads[name], check)
+
+
 def _check_database() -> None:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.fetchone()
+    # In its own thread, with its own connection, closed after: nothing is kept between checks.
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    finally:
+        connection.close()
 
 
-def _check_channel_layer() -> None:
+async def _check_channel_layer() -> None:
     layer = get_channel_layer()
     if layer is None:
         raise RuntimeError("no channel layer configured")
-
-    async def roundtrip():
-        channel = await layer.new_channel("healthz.")
-        await layer.send(channel, {"type": "healthz.ping"})
-        message = await layer.receive(channel)
-        if message.get("type") != "healthz.ping":
-            raise RuntimeError("channel layer round trip returned the wrong message")
-
-    async_to_sync(roundtrip)()
+    # A channel of this process's own kind ("specific."): channels_redis receives them all
+    # with one blocking pop, which the sockets' receiving already runs; a channel of another
+    # prefix would wait behind it and never be read while any socket is connected.
+    channel = await layer.new_channel()
+    await layer.send(channel, {"type": "healthz.ping"})
+    message = await layer.receive(channel)
+    if message.get("type") != "healthz.ping":
+        raise RuntimeError("channel layer round trip returned the wrong message")
 
 
 def _check_cache() -> None:

@@ -18,7 +18,7 @@ from chat.models import ModerationAction, Presence, RaisedHand, TalkingPiece
 from chat.policies import PHASE_LOBBY, RoomAccess
 from chat.selectors import PRESENCE_STALE_AFTER, talking_piece
 from chat.services.errors import ChatRefusal
-from chat.shared_cache import chat_cache
+from chat.shared_cache import REDIS_ERRORS, chat_cache, redis_available, redis_failed
 from groups.models import Membership
 from peersupport.compiled import CompiledQuery
 from sessions import services as session_services
@@ -93,8 +93,14 @@ def presence_announcement(*, session_id: int, present: int) -> str | None:
     pause = getattr(settings, "CHAT_PRESENCE_COALESCE_SECONDS", 2)
     # Whole seconds: Redis keeps no key for a fraction of a second.
     timeout = max(1, math.ceil(pause))
-    return ("list" if chat_cache().add(f"chat:presence:{session_id}", 1, timeout=timeout)
-            else None)
+    if not redis_available():  # Redis down: the room's list waits for the next arrival
+        return None
+    try:
+        return ("list" if chat_cache().add(f"chat:presence:{session_id}", 1, timeout=timeout)
+                else None)
+    except REDIS_ERRORS as exc:
+        redis_failed(exc)
+        return None
 
 
 def presence_count(*, session_id: int) -> int:

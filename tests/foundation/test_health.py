@@ -73,3 +73,37 @@ def test_health_is_never_cached_and_refuses_post(client):
 
     assert "no-cache" in response["Cache-Control"]
     assert client.post("/healthz").status_code == 405
+
+
+@pytest.mark.django_db
+def test_health_answers_within_its_deadline_when_a_part_hangs(client, settings, monkeypatch):
+    """A hung dependency (a frozen Redis, a partitioned database) is reported as "timeout" with
+    503 once the deadline passed, instead of holding the request."""
+    import asyncio
+    import threading
+    import time
+
+    from peersupport import views
+
+    settings.HEALTHZ_DEADLINE = 0.3
+    released = threading.Event()
+
+    def cache_hangs():
+        released.wait(5)
+
+    async def channel_layer_hangs():
+        await asyncio.sleep(5)
+
+    monkeypatch.setattr(views, "_check_cache", cache_hangs)
+    monkeypatch.setattr(views, "_check_channel_layer", channel_layer_hangs)
+    try:
+        started = time.monotonic()
+        response = client.get("/healthz")
+        took = time.monotonic() - started
+    finally:
+        released.set()  # the abandoned check's thread goes back to work
+
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "database": "ok", "channel_layer": "timeout",
+                               "cache": "timeout"}
+    assert took < 1.5

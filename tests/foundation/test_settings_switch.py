@@ -14,9 +14,17 @@ from channels.layers import get_channel_layer
 from django.core.cache import caches
 from peersupport.celery import app
 layer = get_channel_layer()
+try:
+    from channels_redis.core import RedisChannelLayer
+    is_channels_redis = isinstance(layer, RedisChannelLayer)
+except ImportError:
+    is_channels_redis = False
 print(json.dumps({
     "layer": type(layer).__module__ + "." + type(layer).__name__,
+    "channels_redis": is_channels_redis,
     "layer_hosts": [h.get("address") for h in getattr(layer, "hosts", [])],
+    "layer_timeouts": [[h.get("socket_connect_timeout"), h.get("socket_timeout")]
+                       for h in getattr(layer, "hosts", [])],
     "cache": type(caches["default"]).__module__ + "." + type(caches["default"]).__name__,
     "broker": app.conf.broker_url,
     "eager": app.conf.task_always_eager,
@@ -44,8 +52,13 @@ def test_redis_url_selects_channels_redis_the_redis_cache_and_the_celery_broker(
 
     state = effective({"REDIS_URL": url})
 
-    assert state["layer"] == "channels_redis.core.RedisChannelLayer"
+    # channels_redis, with a short blocking read so its socket timeout can be short.
+    assert state["layer"] == "peersupport.channel_layer.RedisChannelLayer"
+    assert state["channels_redis"] is True
     assert state["layer_hosts"] == [url]
+    assert state["layer_timeouts"] == [[2.0, 4.0]]
+    assert read_settings({"REDIS_URL": url}, "CACHES")["default"]["OPTIONS"] == {
+        "socket_connect_timeout": 2.0, "socket_timeout": 2.0}
     assert state["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert state["broker"] == url
     assert state["eager"] is False
