@@ -10,6 +10,8 @@ the records and the mark below name the account they belong to, so nothing carri
 another person.
 """
 
+from types import SimpleNamespace
+
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
@@ -30,6 +32,14 @@ def second_factor_passed(request) -> bool:
     if any(record.get("method") == "mfa" for record in records):
         return True
     return request.session.get(SET_UP_IN_THIS_LOGIN_KEY) == str(user.pk)
+
+
+def session_passed_second_factor(session, user) -> bool:
+    """The same answer for a login session without a request (a chat socket's, from its
+    handshake): the login's own records, never whether an authenticator merely exists."""
+    if session is None:
+        return False
+    return second_factor_passed(SimpleNamespace(user=user, session=session))
 
 
 def second_factor_mark_set_up(request, user, authenticator) -> None:

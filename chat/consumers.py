@@ -24,6 +24,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext
 
+from accounts.two_factor import session_passed_second_factor
 from chat import events, frames, selectors, services
 from chat.handlers import FRAME_TYPES, handle_frame, lost_access_extra
 from chat.policies import (
@@ -110,11 +111,17 @@ def _layer_gate() -> asyncio.Semaphore:
 
 
 def _arrive(session_id: int, user, login_key: str | None, channel_name: str, after: int | None,
-            sockets_here: int = 0) -> tuple[RoomAccess, dict[str, Any] | None]:
+            sockets_here: int = 0, login_session=None
+            ) -> tuple[RoomAccess, dict[str, Any] | None]:
     """The handshake's access check and, when it passes, everything the socket needs on arrival:
     one database hop per arrival (each hop costs a thread switch and a connection check).
-    `sockets_here`: the sockets of this server process in the room, arrived or arriving."""
-    access = room_access(session_id=session_id, user=user, login_key=login_key)
+    `sockets_here`: the sockets of this server process in the room, arrived or arriving;
+    `login_session`: the socket's login session, read (in this hop) for whether that login
+    answered the second factor; the socket keeps the answer as `access.second_factor`."""
+    second_factor = (None if login_session is None
+                     else session_passed_second_factor(login_session, user))
+    access = room_access(session_id=session_id, user=user, login_key=login_key,
+                         second_factor=second_factor)
     if not access.allowed:
         return access, None
     # One transaction for the arrival's writes (presence, attendance): one commit to wait for.
@@ -148,8 +155,10 @@ def _enter_room(access: RoomAccess, channel_name: str, after: int | None,
     return {"announce": announce, "pages": pages, "state": state}
 
 
-def _recheck(session_id: int, user, login_key: str | None, channel_name: str) -> RoomAccess:
-    access = room_access(session_id=session_id, user=user, login_key=login_key)
+def _recheck(session_id: int, user, login_key: str | None, channel_name: str,
+             second_factor: bool | None = None) -> RoomAccess:
+    access = room_access(session_id=session_id, user=user, login_key=login_key,
+                         second_factor=second_factor)
     if access.allowed:
         services.presence_touch(channel_name=channel_name)
         # A facilitator who came early opens the room when its window begins.
@@ -271,6 +280,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.counted = True
         self.closing = False
         self.is_moderator = False
+        # Whether this login answered the second factor (read at arrival from its session):
+        # moderating needs it, not only an authenticator set up (chat.policies.room_access).
+        self.second_factor: bool | None = None
         self.history_ids: set[int] = set()
         self.typing_at = 0.0
         self.frames_window_start, self.frames_in_window = time.monotonic(), 0
@@ -296,7 +308,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await self._join(self.room_group, user_group)
             access, arrival = await self._in_database(_arrive)(
                 self.session_id, self.user, self.login_key, self.channel_name, after,
-                _room_sockets[self.room_group])
+                _room_sockets[self.room_group], self.scope.get("session"))
         except Exception as exc:
             if not await self._refuse_on_outage(exc):
                 raise
@@ -309,6 +321,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         outages.up(outages.DATABASE)
         self.user = access.user
         self.rules_key = access.rules_key
+        self.second_factor = access.second_factor
         self.group_id = access.session.group_id
         self.person = frames.person(access.membership, access.session.group)
         self.is_moderator = access.is_moderator
@@ -433,7 +446,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
         try:
             outcome = await self._in_database(handle_frame)(
                 session_id=self.session_id, user=self.user, frame=frame,
-                accepted_rules_key=self.rules_key, login_key=self.login_key)
+                accepted_rules_key=self.rules_key, login_key=self.login_key,
+                second_factor=self.second_factor)
         except Exception as exc:
             if not await self._refuse_on_outage(exc):
                 raise
@@ -568,7 +582,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def _recheck(self) -> None:
         access = await self._in_database(_recheck)(self.session_id, self.user,
-                                                        self.login_key, self.channel_name)
+                                                        self.login_key, self.channel_name,
+                                                        self.second_factor)
         self.rules_key = access.rules_key
         if not access.allowed:
             await self._lose_access(access)

@@ -167,15 +167,15 @@ FRAME_TYPES = frozenset([*HANDLERS, "typing"])
 
 
 def handle_frame(*, session_id: int, user, frame: dict[str, Any],
-                 accepted_rules_key: tuple | None = None, login_key: str | None = None
-                 ) -> Outcome:
+                 accepted_rules_key: tuple | None = None, login_key: str | None = None,
+                 second_factor: bool | None = None) -> Outcome:
     """Checks access, then runs the frame. Refusals become `error` frames for this socket.
 
     `accepted_rules_key`: the socket's last positive rules check; `login_key`: its login
     session (see `chat.policies.room_access`)."""
     kind = frame["type"]
     access = room_access(session_id=session_id, user=user, accepted_rules_key=accepted_rules_key,
-                         login_key=login_key)
+                         login_key=login_key, second_factor=second_factor)
     if not access.allowed:
         return Outcome(access=access, close_code=access.close_code,
                        replies=[frames.error(access.error_code, access.detail,

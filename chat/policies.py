@@ -17,7 +17,7 @@ from chat.models import RoomSanction
 from groups import policies as group_policies
 from groups.models import Group, Membership, Removal
 from peersupport.compiled import CompiledQuery
-from peersupport.permissions import has_two_factor
+from peersupport.permissions import has_two_factor, two_factor_passed
 from sessions.models import Session
 from sessions.selectors import has_accepted_session_rules
 
@@ -77,6 +77,8 @@ class RoomAccess:
     checked_at: dt.datetime = field(default_factory=timezone.now)
     # Set when the session's rules were found accepted (see `rules_key`); None otherwise.
     rules_key: tuple | None = None
+    # Whether this login answered the second factor, as the caller said (see `room_access`).
+    second_factor: bool | None = None
 
     @property
     def allowed(self) -> bool:
@@ -143,7 +145,7 @@ def _room_row(session_id: int, user_id: int, login_key: str = "") -> Membership 
 
 
 def room_access(*, session_id: int, user, accepted_rules_key: tuple | None = None,
-                login_key: str | None = None) -> RoomAccess:
+                login_key: str | None = None, second_factor: bool | None = None) -> RoomAccess:
     """Checks everything that lets a person be in a session's room, fresh from the database.
 
     Order matters: nobody learns that a session exists unless they may see it. A member's socket
@@ -154,9 +156,13 @@ def room_access(*, session_id: int, user, accepted_rules_key: tuple | None = Non
     A socket passes its login session's key as `login_key`: once that session is gone (logged
     out, expired, flushed), the socket's rights end at its next frame, whether or not the
     logout's notice reached it. (Pages pass none: their request was just authenticated.)
+
+    `second_factor`: whether this login answered the second factor (pages pass
+    `two_factor_satisfied(request)`, a socket what its login session said at the handshake).
+    Moderating needs it; None (no login at hand) falls back to two-factor being set up.
     """
     now = timezone.now()
-    access = RoomAccess(session=None, user=user, checked_at=now)
+    access = RoomAccess(session=None, user=user, checked_at=now, second_factor=second_factor)
     if user is None or not user.is_authenticated:
         return _refuse(access, CLOSE_SIGNED_OUT, "signed_out", "Please sign in to join the chat.")
     row = _room_row(session_id, user.pk, login_key or "")
@@ -189,7 +195,8 @@ def room_access(*, session_id: int, user, accepted_rules_key: tuple | None = Non
         return _refuse(access, CLOSE_GONE, "room_closed",
                        "This session has no live chat (it is cancelled, closed or in person).")
     # Moderating is a facilitator page in websocket form: it asks for two-factor too.
-    access.is_moderator = is_room_moderator(membership) and has_two_factor(user)
+    access.is_moderator = is_room_moderator(membership) and (
+        has_two_factor(user) if second_factor is None else two_factor_passed(user, second_factor))
     if sanctioned:
         access.sanctions = [
             s for s in RoomSanction.objects.filter(session=session, user_id=user.pk,

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from chat import policies as chat_policies
 from groups.policies import name_in_group
 from groups.rules import RULE_KEY_LABELS
+from peersupport.permissions import two_factor_satisfied
 from sessions import selectors as session_selectors
 
 MAX_LENGTH = 2000
@@ -23,7 +24,8 @@ MAX_LENGTH = 2000
 @require_GET
 @login_required
 def room(request, session_id: int):
-    access = chat_policies.room_access(session_id=session_id, user=request.user)
+    access = chat_policies.room_access(session_id=session_id, user=request.user,
+                                       second_factor=two_factor_satisfied(request))
     if access.close_code == chat_policies.CLOSE_NOT_FOUND or access.session is None:
         raise Http404("No chat room here.")
     session, group = access.session, access.session.group

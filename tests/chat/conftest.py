@@ -11,9 +11,11 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from allauth.mfa.models import Authenticator
 from channels import DEFAULT_CHANNEL_LAYER
 from channels.db import database_sync_to_async
 from channels.layers import channel_layers, get_channel_layer
@@ -22,6 +24,7 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.two_factor import second_factor_mark_set_up
 from chat import filters
 from chat.models import FilterTerm
 from groups.models import Group, Membership
@@ -125,9 +128,16 @@ def word_lists(db) -> None:
     filters.word_lists_forget()
 
 
-def session_cookie(user: User) -> str:
+def session_cookie(user: User, *, second_factor: bool = True) -> str:
+    """A new login's session key. Someone with an authenticator app has answered it in this
+    login (as allauth's login makes them), unless `second_factor=False` (a door that skipped it)."""
     client = Client()
     client.force_login(user)
+    totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if second_factor and totp is not None:
+        session = client.session
+        second_factor_mark_set_up(SimpleNamespace(session=session, user=user), user, totp)
+        session.save()
     return client.cookies["sessionid"].value
 
 
