@@ -9,6 +9,7 @@ from activities.models import MAX_PEOPLE, MAX_STEP_MINUTES, Activity
 from activities.services import MAX_STEPS, PLAN_SERIES, PLAN_THIS
 from groups.models import Group
 from groups.rules import DEFAULT_RULES, RULE_KEY_LABELS
+from peersupport.bounds import IdMultipleChoiceField
 
 
 class LibraryFilterForm(forms.Form):
@@ -66,7 +67,7 @@ class ActivityForm(forms.Form):
     ground_rules = forms.MultipleChoiceField(label=_("Ground rules it leans on"),
                                              choices=RULE_CHOICES, required=False,
                                              widget=forms.CheckboxSelectMultiple)
-    groups = forms.ModelMultipleChoiceField(
+    groups = IdMultipleChoiceField(
         label=_("Share with"), queryset=Group.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Only these groups see it, until an admin publishes it to everyone."),

@@ -174,7 +174,7 @@ def _leave_room(session_id: int, user_id: int, channel_name: str) -> str | None:
         session_id=session_id, present=services.presence_count(session_id=session_id))
 
 
-async def _leave_room_later(session_id: int, user_id: int, channel_name: str, room_group: str,
+async def _leave_room_later(session_id: int, user_id: int, channel_name: str,
                             person: dict[str, Any] | None) -> None:
     """A socket's presence row that could not be deleted as it left (the database was down):
     tried again with backoff for about a minute, then the row's staleness (90 s) takes over."""
@@ -192,7 +192,7 @@ async def _leave_room_later(session_id: int, user_id: int, channel_name: str, ro
         if announce == "delta" and person and not outages.is_down(outages.REDIS):
             layer = get_channel_layer()
             with contextlib.suppress(Exception):  # a courtesy, as every presence notice
-                await asyncio.wait_for(layer.group_send(room_group, {
+                await asyncio.wait_for(layer.group_send(events.room_group(session_id), {
                     "type": "chat.frame",
                     "text": frames.dumps({"type": "presence.leave", "person": person})}),
                     layer_timeout())
@@ -384,7 +384,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             # Retried in the background (not tied to this consumer, which is freed now), so the
             # person is not shown "here now" for the 90 s until the row would go stale.
             _in_background(_leave_room_later(self.session_id, self.user.pk, self.channel_name,
-                                              self.room_group, getattr(self, "person", None)))
+                                              getattr(self, "person", None)))
             return None
 
     async def _leave_quietly(self, *groups: str) -> None:

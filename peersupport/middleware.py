@@ -1,9 +1,10 @@
 """Requests no page can make sense of are refused before any view runs."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.http.cookie import parse_cookie
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 NUL = "\x00"
 
@@ -14,6 +15,12 @@ def _has_nul(data: QueryDict) -> bool:
 
 
 def _refuse(request: HttpRequest) -> HttpResponse:
+    """The 400 page, or for a script that asked for JSON (the page's own fetches), the same
+    refusal in the shape its endpoints answer errors: {"errors": [...]}."""
+    if request.accepts("application/json") and not request.accepts("text/html"):
+        return JsonResponse({"errors": [_(
+            "It contained a character we can't accept (a NUL byte). Nothing was saved.")]},
+            status=400)
     return render(request, "errors/400.html", {"nul_byte": True}, status=400)
 
 

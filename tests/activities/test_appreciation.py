@@ -124,7 +124,8 @@ def test_bad_input_is_a_400_and_gives_nothing(client, appreciating, data):
         data = {**data, "members": [str(room.membership(room.member2).pk)]}
     client.force_login(room.member)
 
-    response = client.post(_url(_answer(room, room.member)), data)
+    response = client.post(_url(_answer(room, room.member)), data,
+                           headers={"Accept": "application/json"})  # as static/activities/live.js
 
     assert response.status_code == 400 and response.json()["errors"]
     assert not Recognition.objects.exists()

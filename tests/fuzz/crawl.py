@@ -116,7 +116,7 @@ class Crawl:
     routes: set[str] = field(default_factory=set)
 
 
-def crawl(client: Client, start: list[str], *, limit: int = 400) -> Crawl:
+def crawl(client: Client, start: list[str], *, limit: int = 700) -> Crawl:
     """GETs `start` and every same-site link found, breadth first (at most two query variants
     of a path), and collects the forms. Asserts no page answers 5xx on the way."""
     seen = Crawl()

@@ -25,6 +25,14 @@ FRAME_FIELDS = {
     "mod.unmute": ["member_id"], "mod.remove": ["member_id", "reason"],
     "mod.ban": ["member_id", "reason", "days"], "mod.lock": ["reason"], "mod.unlock": [],
     "mod.slow_mode": ["seconds"], "mod.circle": ["enabled"], "mod.pass_turn": ["member_id"],
+    # Activities run live (activities/live.py).
+    "activity.start": ["activity"], "activity.next": ["version"], "activity.back": ["version"],
+    "activity.pause": ["version"], "activity.resume": ["version"], "activity.end": ["version"],
+    "activity.rate": ["run", "answer"],
+    # Listening practice in triads (training/realtime.py).
+    "practice.state": [], "practice.start": ["minutes"], "practice.end": [],
+    "practice.message": ["body", "client_id", "breakout"],
+    "practice.checklist": ["did_well", "try_next"],
 }
 RAW_EDGES = [
     "", "null", "[]", "{}", '{"type": 5}', '{"type": null}', '{"type": "nope"}',
@@ -58,7 +66,8 @@ def frames(real_ids: list[int], kind: str) -> st.SearchStrategy:
                 continue
             if how == "real" and name.endswith("_id"):
                 frame[name] = draw(ids)
-            elif how == "real" and name in ("minutes", "seconds", "days"):
+            elif how == "real" and name in ("minutes", "seconds", "days", "version", "run",
+                                            "breakout"):
                 frame[name] = draw(st.integers(min_value=-5, max_value=5000))
             else:
                 frame[name] = draw(hostile.json_values)

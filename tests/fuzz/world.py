@@ -5,13 +5,17 @@ recognition, a past session attended. Returns the extra start URLs of each perso
 (method, path, fields), the forms no page of theirs shows)."""
 
 import datetime as dt
+import io
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
 from accounts.models import User
 from chat.models import Flag, Message
-from groups.models import Group
+from groups.models import Group, JoinRequest
 from groups.rules import DEFAULT_RULES
 from groups.services import avoid_list_add, group_rules_update
 from groups.services.invitations import invitation_create, invitation_token
@@ -19,8 +23,9 @@ from recognition.models import Recognition, Report, Value
 from recognition.services import recognition_give, recognition_hide, report_file
 from sessions.models import Session
 from sessions.services import attendance_record, calendar_feed_reset
+from support.attachments import text_attachment_from_upload
 from support.services.conversations import conversation_open
-from support.services.reports import report_draft_save, report_submit
+from support.services.reports import report_attachment_add, report_draft_save, report_submit
 
 
 def build(personas: list[str]) -> tuple[dict[str, User], dict[str, list[str]]]:
@@ -44,6 +49,12 @@ def build(personas: list[str]) -> tuple[dict[str, User], dict[str, list[str]]]:
                     "happened_when": "Last Tuesday", "people_named": [],
                     "people_described": "A senior colleague", "witnesses": ""}
     draft = report_draft_save(reporter=employee, **draft_fields)
+    # A screenshot, so its download (support:report_attachment) is crawled and attacked too
+    # (text attachments are shown in the report, not downloaded).
+    png = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 120, 40)).save(png, format="PNG")
+    attachment = report_attachment_add(report=draft, attachment=text_attachment_from_upload(
+        SimpleUploadedFile("screenshot.png", png.getvalue())))
     report_submit(report=report_draft_save(reporter=employee, **{
         **draft_fields, "people_named": [User.objects.get(email="colleague3@example.com")]}),
         reporter=employee)
@@ -81,6 +92,18 @@ def build(personas: list[str]) -> tuple[dict[str, User], dict[str, list[str]]]:
         report_file(recognition=other, reporter=employee2, reason=Report.Reason.choices[0][0])
 
     starts = {email: [] for email in personas}
+    # The crawl reads a few pages per route (three group pages): the pages that show the forms
+    # to ask to join, withdraw a request and accept changed rules are named here, whatever the
+    # demo's directory lists first.
+    pending = JoinRequest.objects.filter(user=employee2, status=JoinRequest.Status.PENDING).first()
+    askable = (Group.objects.filter(visibility=Group.Visibility.REQUEST)
+               .exclude(memberships__user=employee2).exclude(join_requests__user=employee2)
+               .order_by("slug").first())
+    starts["employee2@example.com"] += [f"/groups/{g.slug}/" for g in
+                                        (pending.group if pending else None, askable) if g]
+    starts["employee@example.com"] += [f"/groups/{circle.slug}/",
+                                       reverse("support:report_attachment",
+                                               args=[draft.pk, attachment.pk])]
     starts["employee2@example.com"].append(f"/groups/invitations/{invitation_token(invitation)}/")
     starts["employee@example.com"] += [f"/sessions/feed/{feed.token}.ics",
                                        f"/sessions/{live.pk}/chat/",
