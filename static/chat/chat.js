@@ -149,6 +149,26 @@
   }
 
   function personName(person) { return (person && person.name) || "Someone"; }
+
+  /** Fills `parent` with a person's name (its own text direction: Arabic, Hebrew...), their
+   *  pronouns when the frame carries some, and "(you)". */
+  function showName(parent, person, mine) {
+    parent.textContent = "";
+    var name = document.createElement("span");
+    name.className = "person-name";
+    name.dir = "auto";
+    name.textContent = personName(person);
+    parent.appendChild(name);
+    if (person && person.pronouns) {
+      parent.appendChild(document.createTextNode(" "));
+      var pronouns = document.createElement("span");
+      pronouns.className = "pronouns";
+      pronouns.dir = "auto";
+      pronouns.textContent = "(" + person.pronouns + ")";
+      parent.appendChild(pronouns);
+    }
+    if (mine) { parent.appendChild(document.createTextNode(" (you)")); }
+  }
   function isMe(person) { return !!person && person.id === state.me.id; }
 
   // ---- Messages -----------------------------------------------------------------------------
@@ -178,7 +198,7 @@
     if (pending) {
       li.classList.add("chat-pending", "chat-mine");
       li.dataset.clientId = msg.client_id;
-      who.textContent = state.me.name + " (you)";
+      showName(who, state.me, true);
       status.textContent = "Sending…";
     } else {
       confirmMessage(li, msg);
@@ -195,7 +215,7 @@
     li.classList.toggle("chat-by-facilitator", !!(msg.author && msg.author.facilitator));
     li.dataset.id = String(msg.id);
     delete li.dataset.clientId;
-    li.querySelector(".chat-author").textContent = mine ? name + " (you)" : name;
+    showName(li.querySelector(".chat-author"), msg.author, mine);
     li.querySelector(".chat-status").textContent = "";
     var time = li.querySelector(".chat-time");
     var date = new Date(msg.sent_at);
@@ -710,7 +730,7 @@
     });
     people.forEach(function (person) {
       var li = document.createElement("li");
-      li.textContent = personName(person) + (isMe(person) ? " (you)" : "");
+      showName(li, person, isMe(person));
       if (person.facilitator) {
         li.appendChild(document.createTextNode(" "));
         var badge = document.createElement("span");
@@ -792,7 +812,7 @@
     var handUp = false;
     p.queue.forEach(function (person) {
       var li = document.createElement("li");
-      li.textContent = personName(person) + (isMe(person) ? " (you)" : "");
+      showName(li, person, isMe(person));
       if (isMe(person)) { handUp = true; }
       if (isModerator) {
         li.appendChild(document.createTextNode(" "));
