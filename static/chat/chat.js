@@ -190,6 +190,7 @@
     li.appendChild(head);
     var body = document.createElement("p");
     body.className = "chat-body";
+    body.dir = "auto";  // a message in Arabic or Hebrew reads right to left
     renderBody(body, msg.body || "");
     li.appendChild(body);
     var actions = document.createElement("div");
