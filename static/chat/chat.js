@@ -247,7 +247,49 @@
         }, "Remove " + name));
       }
     }
+    actions.querySelectorAll("button").forEach(function (b) { b.tabIndex = -1; });
+    keepOneActionStop();
   }
+
+  // ---- Keyboard: the message list is two Tab stops however long it grows --------------------
+  // The list itself (to scroll it), then one roving button; arrow keys, Home and End move
+  // between the messages' buttons, and the next Tab reaches the composer.
+
+  function actionButtons() {
+    return Array.prototype.slice.call(el.log.querySelectorAll(".chat-actions button"));
+  }
+
+  var roved = null;  // the button the person last moved to; else the stop follows the latest
+
+  function keepOneActionStop() {
+    var buttons = actionButtons();
+    if (!buttons.length) { return; }
+    var stop = roved && buttons.indexOf(roved) >= 0 ? roved
+      : buttons[buttons.length - 1].closest(".chat-actions").querySelector("button");
+    buttons.forEach(function (b) { b.tabIndex = b === stop ? 0 : -1; });
+  }
+
+  function roveTo(target) {
+    roved = target;
+    keepOneActionStop();
+    target.focus();
+  }
+
+  el.log.addEventListener("focusin", keepOneActionStop);
+  var skip = document.querySelector(".chat-skip");
+  if (skip) {
+    skip.addEventListener("click", function (event) { event.preventDefault(); el.input.focus(); });
+  }
+  el.log.addEventListener("keydown", function (event) {
+    var buttons = actionButtons();
+    var at = buttons.indexOf(document.activeElement);
+    if (at < 0) { return; }  // on the list itself, arrows scroll it
+    var next = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1,
+                 Home: 0, End: buttons.length - 1 }[event.key];
+    if (next === undefined) { return; }
+    event.preventDefault();
+    roveTo(buttons[Math.max(0, Math.min(buttons.length - 1, next))]);
+  });
 
   /** Shows a stored message once, in id order. Returns false when it was already shown. */
   function addStored(msg) {
@@ -1020,7 +1062,7 @@
   el.flagDialog.addEventListener("close", function () {
     if (state.flagTarget && state.flagTarget.li.isConnected) {
       var flag = state.flagTarget.li.querySelector(".chat-flag");
-      if (flag) { flag.focus(); }
+      if (flag) { roveTo(flag); }
     }
   });
   el.flagForm.addEventListener("submit", function (event) {
