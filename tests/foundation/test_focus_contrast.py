@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from recognition.models import Recognition
+from recognition.models import Recognition, Value
 from tests.conftest import log_in
 from tests.factories import PASSWORD, UserFactory
 from tests.groups.conftest import join, make_group
@@ -155,6 +155,8 @@ def test_the_focus_ring_has_3_to_1_contrast_on_the_main_pages(live_server, page,
     colleague = UserFactory(display_name="Casey Colleague")
     join(group, member)
     join(group, colleague)
+    # A transactional test before this one may have flushed the seeded values.
+    Value.objects.get_or_create(slug="active-listening", defaults={"name": "Active listening"})
     give(colleague, member, visibility=Recognition.Visibility.GROUP, group=group)
 
     log_in(page, live_server.url, member.email, PASSWORD)
