@@ -17,12 +17,17 @@ from peersupport.bounds import IdChoiceField
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "pronouns", "department", "time_zone", "manager"]
+        fields = ["display_name", "pronouns", "show_pronouns", "department", "time_zone",
+                  "manager"]
         labels = {"manager": "My manager (optional)"}
         # Ids beyond 64 bits are invalid choices, not database overflows.
         field_classes = {"department": IdChoiceField, "manager": IdChoiceField}
         help_texts = {
             "display_name": "How colleagues see you. Groups may let you use a pseudonym instead.",
+            "pronouns": _("For example she/her, he/him, they/them, xe/xem."),
+            "show_pronouns": _("Shown next to your name in groups, chat and recognitions. "
+                               "Never next to a pseudonym: give a pseudonym its own pronouns "
+                               "on the group's page."),
             "department": "Only counted in aggregate figures; never shown next to your name.",
             "manager": "Private. Used only to warn you before you join a group they are in; "
             "never shown to anyone, HR included.",

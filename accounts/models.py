@@ -3,6 +3,7 @@ import zoneinfo
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 
 TIME_ZONE_CHOICES = sorted((tz, tz.replace("_", " ")) for tz in zoneinfo.available_timezones())
 
@@ -53,7 +54,10 @@ class User(AbstractUser):
     email = models.EmailField("email address", unique=True)
 
     display_name = models.CharField(max_length=80, blank=True)
-    pronouns = models.CharField(max_length=40, blank=True)
+    pronouns = models.CharField(_("pronouns"), max_length=40, blank=True)
+    # Opt-in: pronouns are shown next to the name only when the person asks for it, and never
+    # next to a pseudonym (a pseudonym has its own, Membership.pseudonym_pronouns).
+    show_pronouns = models.BooleanField(_("show my pronouns next to my name"), default=False)
     department = models.ForeignKey(
         Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )
@@ -89,3 +93,8 @@ class User(AbstractUser):
     def name(self) -> str:
         """The person's own name as shown site-wide (groups may show a pseudonym instead)."""
         return self.display_name or self.email.split("@", 1)[0]
+
+    @property
+    def shown_pronouns(self) -> str:
+        """The pronouns to show next to the person's own name ("" unless they opted in)."""
+        return self.pronouns if self.show_pronouns else ""

@@ -23,7 +23,7 @@ def user_role_revoke(*, user: User, role: str) -> User:
 
 
 def user_profile_update(*, user: User, **fields) -> User:
-    allowed = {"display_name", "pronouns", "department", "time_zone", "manager"}
+    allowed = {"display_name", "pronouns", "show_pronouns", "department", "time_zone", "manager"}
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"Not profile fields: {', '.join(sorted(unknown))}")

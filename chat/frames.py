@@ -8,7 +8,7 @@ from typing import Any
 
 from chat.models import Message
 from groups.models import Group, Membership
-from groups.policies import name_in_group
+from groups.policies import name_in_group, pronouns_in_group
 
 
 def dumps(frame: dict[str, Any]) -> str:
@@ -16,10 +16,12 @@ def dumps(frame: dict[str, Any]) -> str:
 
 
 def person(membership: Membership, group: Group) -> dict[str, Any]:
-    """A person as the room sees them: member id (never the account id) and in-group name."""
+    """A person as the room sees them: member id (never the account id), in-group name and the
+    pronouns shown next to that name ("" for none; a pseudonym's own, never the account's)."""
     return {
         "id": membership.pk,
         "name": name_in_group(membership.user, group, membership),
+        "pronouns": pronouns_in_group(membership.user, group, membership),
         "facilitator": membership.is_facilitator,
     }
 

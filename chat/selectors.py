@@ -45,7 +45,7 @@ def people_by_user(*, group: Group, user_ids) -> dict[int, dict[str, Any]]:
 
 def _message_frames(session: Session, messages: list[Message]) -> list[dict[str, Any]]:
     people = people_by_user(group=session.group, user_ids=[m.author_id for m in messages])
-    unknown = {"id": None, "name": "Former member", "facilitator": False}
+    unknown = {"id": None, "name": "Former member", "pronouns": "", "facilitator": False}
     return [frames.message(m, people.get(m.author_id, unknown)) for m in messages]
 
 
@@ -86,14 +86,18 @@ def _people_present(session: Session) -> list[dict[str, Any]]:
     fresh = timezone.now() - PRESENCE_STALE_AFTER
     present = Presence.objects.filter(session=session, seen_at__gte=fresh).values("user_id")
     rows = (Membership.objects.filter(group_id=session.group_id, user_id__in=present)
-            .values_list("pk", "role", "status", "pseudonym", "user__display_name",
-                         "user__email"))
+            .values_list("pk", "role", "status", "pseudonym", "pseudonym_pronouns",
+                         "user__display_name", "user__email", "user__pronouns",
+                         "user__show_pronouns"))
     group = session.group
     people = []
-    for pk, role, status, pseudonym, display_name, email in rows:
+    for (pk, role, status, pseudonym, pseudonym_pronouns, display_name, email, pronouns,
+         show_pronouns) in rows:
         # The same facts frames.person reads, on unsaved instances (no second query).
         membership = Membership(pk=pk, role=role, status=status, pseudonym=pseudonym,
-                                user=User(display_name=display_name, email=email))
+                                pseudonym_pronouns=pseudonym_pronouns,
+                                user=User(display_name=display_name, email=email,
+                                          pronouns=pronouns, show_pronouns=show_pronouns))
         people.append(frames.person(membership, group))
     return sorted(people, key=lambda p: p["name"].casefold())
 

@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
 from chat import policies as chat_policies
-from groups.policies import name_in_group
+from groups.policies import name_in_group, pronouns_in_group
 from groups.rules import RULE_KEY_LABELS
 from peersupport.permissions import two_factor_satisfied
 from sessions import selectors as session_selectors
@@ -53,7 +53,8 @@ def room(request, session_id: int):
         "wsPath": f"/ws/sessions/{session.pk}/chat/",
         "role": "facilitator" if moderates else "member",
         # Frames name people by member id (docs/realtime.md), never by account id.
-        "me": {"id": membership.pk, "name": name_in_group(request.user, group, membership)},
+        "me": {"id": membership.pk, "name": name_in_group(request.user, group, membership),
+               "pronouns": pronouns_in_group(request.user, group, membership)},
         "rules": rules,
         "acceptRulesUrl": f"{accept_url}?{urlencode({'next': chat_url})}",
         "loginUrl": f"{reverse('account_login')}?{urlencode({'next': chat_url})}",

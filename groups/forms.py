@@ -118,6 +118,10 @@ class RequestForm(JoinForm):
 class PseudonymForm(forms.Form):
     pseudonym = forms.CharField(label="Name to use in this group", required=False, max_length=60,
                                 help_text="Leave empty to use your own name.")
+    pseudonym_pronouns = forms.CharField(
+        label=_("Pronouns for this name (optional)"), required=False, max_length=40,
+        help_text=_("Shown next to your pseudonym only. Your profile's pronouns are never shown "
+                    "here, so nobody can tell who is behind the name."))
 
 
 class DeclineForm(forms.Form):

@@ -93,6 +93,9 @@ class Membership(models.Model):
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.ACTIVE)
     # Shown instead of the real name inside the group when the group allows pseudonyms.
     pseudonym = models.CharField(max_length=60, blank=True)
+    # The pseudonym's own pronouns (optional), shown only next to the pseudonym. The account's
+    # pronouns are never shown in its place: they could link the pseudonym to its person.
+    pseudonym_pronouns = models.CharField(max_length=40, blank=True)
     accepted_rules_version = models.PositiveIntegerField(default=0)
     joined_at = models.DateTimeField()
     left_at = models.DateTimeField(null=True, blank=True)

@@ -77,3 +77,17 @@ def name_in_group(user, group: Group, membership: Membership | None = None, *,
         if pseudonym:
             return pseudonym
     return user.name
+
+
+def pronouns_in_group(user, group: Group, membership: Membership | None = None) -> str:
+    """The pronouns shown next to a person's name inside a group ("" for none).
+
+    Next to a pseudonym only the pseudonym's own pronouns, never the account's (they could link
+    the two); next to the person's own name their pronouns, if they chose to show them.
+    """
+    if group.allow_pseudonyms:
+        if membership is None:
+            membership = Membership.objects.filter(group=group, user=user).first()
+        if membership is not None and membership.pseudonym:
+            return membership.pseudonym_pronouns
+    return user.shown_pronouns

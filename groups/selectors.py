@@ -161,6 +161,7 @@ def group_page(*, group: Group, viewer: User, membership: Membership | None) -> 
         trained = _trained_badges(group, [m for m in everyone
                                           if m.role == Membership.Role.FACILITATOR])
         members = [{"name": policies.name_in_group(m.user, group, m),
+                    "pronouns": policies.pronouns_in_group(m.user, group, m),
                     "is_facilitator": m.role == Membership.Role.FACILITATOR,
                     "is_trained": m.pk in trained,
                     "is_you": m.user_id == viewer.pk} for m in everyone]
@@ -180,8 +181,9 @@ def group_page(*, group: Group, viewer: User, membership: Membership | None) -> 
         return page
     facilitators = list(active.filter(role=Membership.Role.FACILITATOR).order_by("joined_at"))
     trained = _trained_badges(group, facilitators)
-    entries = [{"name": policies.name_in_group(m.user, group, m), "is_trained": m.pk in trained}
-               for m in facilitators]
+    entries = [{"name": policies.name_in_group(m.user, group, m),
+                "pronouns": policies.pronouns_in_group(m.user, group, m),
+                "is_trained": m.pk in trained} for m in facilitators]
     page = GroupPage(group=group, membership=None, rules=rules,
                      facilitators=[e["name"] for e in entries], member_count=active.count(),
                      facilitator_entries=entries)
@@ -218,6 +220,7 @@ def members_for_facilitators(*, group: Group) -> list[dict]:
     trained = _trained_badges(group, [m for m in memberships
                                       if m.role == Membership.Role.FACILITATOR])
     return [{"membership": m, "name": policies.name_in_group(m.user, group, m),
+             "pronouns": policies.pronouns_in_group(m.user, group, m),
              "is_trained": m.pk in trained} for m in memberships]
 
 

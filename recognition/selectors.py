@@ -80,6 +80,7 @@ class ReplyView:
     body: str
     created_at: datetime
     is_mine: bool
+    author_pronouns: str = ""
 
 
 @dataclass
@@ -97,6 +98,9 @@ class RecognitionCard:
     can_engage: bool = False
     can_moderate: bool = False
     effective_visibility: str = ""
+    giver_pronouns: str = ""
+    # [{"name", "pronouns"}] in recipient order, for cards that show pronouns.
+    recipients: list[dict] = field(default_factory=list)
 
     @property
     def pk(self) -> int:
@@ -117,8 +121,9 @@ def _with_details(queryset: QuerySet[Recognition]) -> QuerySet[Recognition]:
     )
 
 
-def _pseudonyms(recognitions: list[Recognition]) -> dict[tuple[int, int], str]:
-    """(group id, user id) -> pseudonym for recognitions in pseudonymous groups (<= 1 query)."""
+def _pseudonyms(recognitions: list[Recognition]) -> dict[tuple[int, int], tuple[str, str]]:
+    """(group id, user id) -> (pseudonym, its own pronouns) for recognitions in pseudonymous
+    groups (<= 1 query)."""
     group_ids, user_ids = set(), set()
     for rec in recognitions:
         if rec.group_id and rec.group.allow_pseudonyms:
@@ -129,8 +134,8 @@ def _pseudonyms(recognitions: list[Recognition]) -> dict[tuple[int, int], str]:
     if not group_ids:
         return {}
     rows = Membership.objects.filter(group_id__in=group_ids, user_id__in=user_ids).exclude(
-        pseudonym="").values_list("group_id", "user_id", "pseudonym")
-    return {(gid, uid): pseudonym for gid, uid, pseudonym in rows}
+        pseudonym="").values_list("group_id", "user_id", "pseudonym", "pseudonym_pronouns")
+    return {(gid, uid): (pseudonym, pronouns) for gid, uid, pseudonym, pronouns in rows}
 
 
 def _reaction_counts(recognitions: list[Recognition], viewer: User) -> dict[int, dict]:
@@ -160,10 +165,14 @@ def cards_for(*, context: ViewerContext, recognitions: list[Recognition]) -> lis
     reactions = _reaction_counts(recognitions, viewer)
     cards = []
     for rec in recognitions:
-        def name(user: User, rec: Recognition = rec) -> str:
+        def named(user: User, rec: Recognition = rec) -> tuple[str, str]:
+            """(name, pronouns): a pseudonym comes with its own pronouns only."""
             if rec.group_id and rec.group.allow_pseudonyms:
-                return pseudonyms.get((rec.group_id, user.pk), user.name)
-            return user.name
+                return pseudonyms.get((rec.group_id, user.pk), (user.name, user.shown_pronouns))
+            return user.name, user.shown_pronouns
+
+        def name(user: User, rec: Recognition = rec) -> str:
+            return named(user, rec)[0]
 
         links = list(rec.recipient_links.all())
         is_for_me = any(link.recipient_id == viewer.pk for link in links)
@@ -173,13 +182,17 @@ def cards_for(*, context: ViewerContext, recognitions: list[Recognition]) -> lis
         cards.append(RecognitionCard(
             recognition=rec,
             giver_name=name(rec.giver),
+            giver_pronouns=named(rec.giver)[1],
             recipient_names=[name(link.recipient) for link in links],
+            recipients=[dict(zip(("name", "pronouns"), named(link.recipient), strict=True))
+                        for link in links],
             values=list(rec.values.all()),
             reactions=[ReactionCount(kind=kind, label=label,
                                      count=mine.get(kind, (0, False))[0],
                                      mine=mine.get(kind, (0, False))[1])
                        for kind, label in Reaction.Kind.choices],
-            replies=[ReplyView(id=reply.pk, author_name=name(reply.author), body=reply.body,
+            replies=[ReplyView(id=reply.pk, author_name=name(reply.author),
+                               author_pronouns=named(reply.author)[1], body=reply.body,
                                created_at=reply.created_at, is_mine=reply.author_id == viewer.pk)
                      for reply in rec.replies.all()],
             is_for_me=is_for_me,

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from groups import policies, tasks
@@ -14,6 +15,7 @@ from groups.selectors import invitation_problem
 from peersupport.realtime import send_to_user_on_commit
 
 PSEUDONYM_MAX = 60
+PRONOUNS_MAX = 40
 MAX_BLOCK_DAYS = 365
 
 
@@ -144,16 +146,25 @@ def membership_rules_accept(*, membership: Membership, accepted_version: int) ->
     return membership
 
 
-def membership_pseudonym_set(*, membership: Membership, pseudonym: str) -> Membership:
+def membership_pseudonym_set(*, membership: Membership, pseudonym: str,
+                             pronouns: str = "") -> Membership:
+    """Sets the name used in the group and that name's own pronouns (dropped with the name:
+    without a pseudonym the person's own name shows, with their profile's pronouns)."""
     group = membership.group
     cleaned = pseudonym_clean(group=group, user=membership.user, pseudonym=pseudonym)
+    pronouns = " ".join((pronouns or "").split()) if cleaned else ""
+    if len(pronouns) > PRONOUNS_MAX:
+        raise ValidationError(
+            {"pseudonym_pronouns": _("Keep it under %(max)d characters.") % {"max": PRONOUNS_MAX}})
     try:
         with transaction.atomic():
-            Membership.objects.filter(pk=membership.pk).update(pseudonym=cleaned)
+            Membership.objects.filter(pk=membership.pk).update(pseudonym=cleaned,
+                                                                pseudonym_pronouns=pronouns)
     except IntegrityError as exc:
         raise ValidationError({"pseudonym": "Someone in this group already uses that name."}
                               ) from exc
     membership.pseudonym = cleaned
+    membership.pseudonym_pronouns = pronouns
     return membership
 
 

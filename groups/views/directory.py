@@ -48,7 +48,8 @@ def detail_context(request, group: Group, membership, **forms) -> dict:
                 initial={"rules_version": group.rules_version})
         if group.allow_pseudonyms:
             context["pseudonym_form"] = forms.get("pseudonym_form") or PseudonymForm(
-                initial={"pseudonym": membership.pseudonym})
+                initial={"pseudonym": membership.pseudonym,
+                         "pseudonym_pronouns": membership.pseudonym_pronouns})
     return context
 
 

@@ -123,8 +123,9 @@ def set_pseudonym(request, slug: str):
     form = PseudonymForm(request.POST)
     if form.is_valid():
         try:
-            services.membership_pseudonym_set(membership=membership,
-                                              pseudonym=form.cleaned_data["pseudonym"])
+            services.membership_pseudonym_set(
+                membership=membership, pseudonym=form.cleaned_data["pseudonym"],
+                pronouns=form.cleaned_data["pseudonym_pronouns"])
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

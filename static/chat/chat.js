@@ -149,6 +149,26 @@
   }
 
   function personName(person) { return (person && person.name) || "Someone"; }
+
+  /** Fills `parent` with a person's name (its own text direction: Arabic, Hebrew...), their
+   *  pronouns when the frame carries some, and "(you)". */
+  function showName(parent, person, mine) {
+    parent.textContent = "";
+    var name = document.createElement("span");
+    name.className = "person-name";
+    name.dir = "auto";
+    name.textContent = personName(person);
+    parent.appendChild(name);
+    if (person && person.pronouns) {
+      parent.appendChild(document.createTextNode(" "));
+      var pronouns = document.createElement("span");
+      pronouns.className = "pronouns";
+      pronouns.dir = "auto";
+      pronouns.textContent = "(" + person.pronouns + ")";
+      parent.appendChild(pronouns);
+    }
+    if (mine) { parent.appendChild(document.createTextNode(" (you)")); }
+  }
   function isMe(person) { return !!person && person.id === state.me.id; }
 
   // ---- Messages -----------------------------------------------------------------------------
@@ -170,6 +190,7 @@
     li.appendChild(head);
     var body = document.createElement("p");
     body.className = "chat-body";
+    body.dir = "auto";  // a message in Arabic or Hebrew reads right to left
     renderBody(body, msg.body || "");
     li.appendChild(body);
     var actions = document.createElement("div");
@@ -178,7 +199,7 @@
     if (pending) {
       li.classList.add("chat-pending", "chat-mine");
       li.dataset.clientId = msg.client_id;
-      who.textContent = state.me.name + " (you)";
+      showName(who, state.me, true);
       status.textContent = "Sending…";
     } else {
       confirmMessage(li, msg);
@@ -195,7 +216,7 @@
     li.classList.toggle("chat-by-facilitator", !!(msg.author && msg.author.facilitator));
     li.dataset.id = String(msg.id);
     delete li.dataset.clientId;
-    li.querySelector(".chat-author").textContent = mine ? name + " (you)" : name;
+    showName(li.querySelector(".chat-author"), msg.author, mine);
     li.querySelector(".chat-status").textContent = "";
     var time = li.querySelector(".chat-time");
     var date = new Date(msg.sent_at);
@@ -226,7 +247,49 @@
         }, "Remove " + name));
       }
     }
+    actions.querySelectorAll("button").forEach(function (b) { b.tabIndex = -1; });
+    keepOneActionStop();
   }
+
+  // ---- Keyboard: the message list is two Tab stops however long it grows --------------------
+  // The list itself (to scroll it), then one roving button; arrow keys, Home and End move
+  // between the messages' buttons, and the next Tab reaches the composer.
+
+  function actionButtons() {
+    return Array.prototype.slice.call(el.log.querySelectorAll(".chat-actions button"));
+  }
+
+  var roved = null;  // the button the person last moved to; else the stop follows the latest
+
+  function keepOneActionStop() {
+    var buttons = actionButtons();
+    if (!buttons.length) { return; }
+    var stop = roved && buttons.indexOf(roved) >= 0 ? roved
+      : buttons[buttons.length - 1].closest(".chat-actions").querySelector("button");
+    buttons.forEach(function (b) { b.tabIndex = b === stop ? 0 : -1; });
+  }
+
+  function roveTo(target) {
+    roved = target;
+    keepOneActionStop();
+    target.focus();
+  }
+
+  el.log.addEventListener("focusin", keepOneActionStop);
+  var skip = document.querySelector(".chat-skip");
+  if (skip) {
+    skip.addEventListener("click", function (event) { event.preventDefault(); el.input.focus(); });
+  }
+  el.log.addEventListener("keydown", function (event) {
+    var buttons = actionButtons();
+    var at = buttons.indexOf(document.activeElement);
+    if (at < 0) { return; }  // on the list itself, arrows scroll it
+    var next = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1,
+                 Home: 0, End: buttons.length - 1 }[event.key];
+    if (next === undefined) { return; }
+    event.preventDefault();
+    roveTo(buttons[Math.max(0, Math.min(buttons.length - 1, next))]);
+  });
 
   /** Shows a stored message once, in id order. Returns false when it was already shown. */
   function addStored(msg) {
@@ -710,7 +773,7 @@
     });
     people.forEach(function (person) {
       var li = document.createElement("li");
-      li.textContent = personName(person) + (isMe(person) ? " (you)" : "");
+      showName(li, person, isMe(person));
       if (person.facilitator) {
         li.appendChild(document.createTextNode(" "));
         var badge = document.createElement("span");
@@ -792,7 +855,7 @@
     var handUp = false;
     p.queue.forEach(function (person) {
       var li = document.createElement("li");
-      li.textContent = personName(person) + (isMe(person) ? " (you)" : "");
+      showName(li, person, isMe(person));
       if (isMe(person)) { handUp = true; }
       if (isModerator) {
         li.appendChild(document.createTextNode(" "));
@@ -999,7 +1062,7 @@
   el.flagDialog.addEventListener("close", function () {
     if (state.flagTarget && state.flagTarget.li.isConnected) {
       var flag = state.flagTarget.li.querySelector(".chat-flag");
-      if (flag) { flag.focus(); }
+      if (flag) { roveTo(flag); }
     }
   });
   el.flagForm.addEventListener("submit", function (event) {

@@ -20,7 +20,7 @@ async def test_member_gets_history_then_state_on_connect(room):
         state = client.state
         membership = await database_sync_to_async(room.membership)(room.member)
         assert state["you"] == {"id": membership.pk, "name": "Morgan Member",
-                                "facilitator": False}
+                                "pronouns": "", "facilitator": False}
         assert state["room"]["phase"] == "open"
         assert state["room"]["locked"] is False
         assert [r["key"] for r in state["rules"]][:2] == ["confidentiality",

@@ -21,7 +21,8 @@ async def test_message_is_stored_then_broadcast_to_everyone_sender_included(room
             membership = await database_sync_to_async(room.membership)(room.member)
             assert frame == {
                 "type": "message", "id": stored.pk, "client_id": cid,
-                "author": {"id": membership.pk, "name": "Morgan Member", "facilitator": False},
+                "author": {"id": membership.pk, "name": "Morgan Member", "pronouns": "",
+                           "facilitator": False},
                 "body": "Hello, circle", "sent_at": stored.created_at.isoformat(),
             }
     finally:
@@ -152,7 +153,8 @@ async def test_history_shows_pseudonyms_not_names(room, other_user):
     client = await open_chat(room.member, room.session)
     try:
         author = client.history[0]["author"]
-        assert author == {"id": membership.pk, "name": "Wren", "facilitator": False}
+        assert author == {"id": membership.pk, "name": "Wren", "pronouns": "",
+                          "facilitator": False}
     finally:
         await client.disconnect()
 

@@ -48,7 +48,7 @@ def test_member_gets_the_room_with_its_configuration(client, room):
     assert config["sessionId"] == room.session.pk
     assert config["wsPath"] == f"/ws/sessions/{room.session.pk}/chat/"
     assert config["role"] == "member"
-    assert config["me"] == {"id": membership.pk, "name": "Member A"}
+    assert config["me"] == {"id": membership.pk, "name": "Member A", "pronouns": ""}
     assert [rule["index"] for rule in config["rules"]] == list(range(len(config["rules"])))
     assert config["rules"][0]["key"] == "confidentiality"
     assert config["timeZone"] == member.time_zone  # times shown in the viewer's own zone

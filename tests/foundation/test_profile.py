@@ -117,3 +117,21 @@ def test_the_saved_manager_shows_as_chosen_by_email_and_survives_saving_again(cl
     client.post(URL, {"time_zone": "UTC", "manager": manager.email})
     employee.refresh_from_db()
     assert employee.manager == manager
+
+
+def test_pronouns_are_shown_only_when_the_person_opts_in(client, employee):
+    client.force_login(employee)
+
+    client.post(URL, {"display_name": "Erin E.", "pronouns": "she/her", "time_zone": "UTC"})
+    html = client.get(URL).content.decode()
+    employee.refresh_from_db()
+    assert (employee.pronouns, employee.show_pronouns) == ("she/her", False)
+    assert "(your pronouns are not shown)" in html
+    assert '<label for="id_show_pronouns">' in html
+
+    client.post(URL, {"display_name": "Erin E.", "pronouns": "she/her", "show_pronouns": "on",
+                      "time_zone": "UTC"})
+    html = client.get(URL).content.decode()
+    employee.refresh_from_db()
+    assert employee.show_pronouns is True
+    assert "Colleagues see you as" in html and "(<span dir=\"auto\">she/her</span>)" in html

@@ -24,10 +24,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def people_in(frame) -> list[dict]:
-    """Every person object (`{"id", "name", "facilitator"}`) anywhere in a frame."""
+    """Every person object (`{"id", "name", "pronouns", "facilitator"}`, and those with more
+    fields) anywhere in a frame."""
     found = []
     if isinstance(frame, dict):
-        if set(frame) == {"id", "name", "facilitator"}:
+        if {"id", "name", "facilitator"} <= set(frame):
             found.append(frame)
         for value in frame.values():
             found += people_in(value)
