@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
+from accounts.two_factor import second_factor_passed
 from chat import policies as chat_policies
 from groups.policies import name_in_group, pronouns_in_group
 from groups.rules import RULE_KEY_LABELS
-from peersupport.permissions import two_factor_satisfied
 from sessions import selectors as session_selectors
 
 MAX_LENGTH = 2000
@@ -24,8 +24,10 @@ MAX_LENGTH = 2000
 @require_GET
 @login_required
 def room(request, session_id: int):
+    # Whether this login answered the second factor (the session alone: no query for the
+    # members, who do not moderate).
     access = chat_policies.room_access(session_id=session_id, user=request.user,
-                                       second_factor=two_factor_satisfied(request))
+                                       second_factor=second_factor_passed(request))
     if access.close_code == chat_policies.CLOSE_NOT_FOUND or access.session is None:
         raise Http404("No chat room here.")
     session, group = access.session, access.session.group

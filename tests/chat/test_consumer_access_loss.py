@@ -191,6 +191,10 @@ async def test_a_facilitator_stepping_down_stops_getting_moderator_alerts(room, 
         await database_sync_to_async(swap)()
         await facilitator.send({"type": "mod.lock"})
         assert (await facilitator.receive_type("error"))["code"] == "forbidden"
+        # Her socket's login answered no second factor (she had none): she moderates once she
+        # comes back through a login that answered her new authenticator.
+        await alice.disconnect()
+        alice = await open_chat(room.member, room.session)
         await alice.send({"type": "ping"})
         await alice.receive_type("pong")
         await facilitator.send({"type": "state"})
