@@ -185,10 +185,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 # seconds; a notice whose worker died is sent by the next dispatch after it. It must outlast one
 # send, which EMAIL_TIMEOUT bounds. A dispatch run sends batch after batch for at most
 # NOTICE_DISPATCH_BUDGET seconds (under the beat interval, 60 s) and NOTICE_DISPATCH_MAX_BATCHES
-# batches of 500.
+# batches of NOTICE_DISPATCH_BATCH.
 NOTICE_CLAIM_LEASE = env.int("NOTICE_CLAIM_LEASE", default=300)
 NOTICE_DISPATCH_BUDGET = env.float("NOTICE_DISPATCH_BUDGET", default=50.0)
 NOTICE_DISPATCH_MAX_BATCHES = env.int("NOTICE_DISPATCH_MAX_BATCHES", default=100)
+NOTICE_DISPATCH_BATCH = env.int("NOTICE_DISPATCH_BATCH", default=500)
 # Periodic work: due-times live in the database; these tasks pick them up (see each app's tasks).
 CELERY_BEAT_SCHEDULE = {
     "sessions-dispatch-due-notices": {

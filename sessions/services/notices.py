@@ -85,7 +85,7 @@ def _dispatch_after_commit() -> None:
     transaction.on_commit(lambda: tasks.dispatch_due_notices.delay())
 
 
-def notices_dispatch_due(*, now: dt.datetime | None = None, limit: int = 500,
+def notices_dispatch_due(*, now: dt.datetime | None = None, limit: int | None = None,
                          max_batches: int | None = None,
                          budget_seconds: float | None = None) -> int:
     """Sends every notice that is due: unclaimed, or claimed by a worker whose lease expired
@@ -95,6 +95,7 @@ def notices_dispatch_due(*, now: dt.datetime | None = None, limit: int = 500,
     tick carries on. Returns how many emails went out."""
     fixed_now = now
     now = now or timezone.now()
+    limit = limit or settings.NOTICE_DISPATCH_BATCH
     max_batches = max_batches or settings.NOTICE_DISPATCH_MAX_BATCHES
     budget = settings.NOTICE_DISPATCH_BUDGET if budget_seconds is None else budget_seconds
     started = time.monotonic()
