@@ -7,7 +7,8 @@ from sessions import services
 
 @shared_task(name="sessions.tasks.dispatch_due_notices", acks_late=True, ignore_result=True)
 def dispatch_due_notices() -> int:
-    """Sends reminders and notices that are due (each row is claimed before its email goes)."""
+    """Sends reminders and notices that are due (each row is claimed for a lease before its email
+    goes; a backlog drains batch after batch within one run's budget)."""
     return services.notices_dispatch_due()
 
 

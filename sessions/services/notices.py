@@ -166,6 +166,8 @@ def _notice_send(*, notice_id: int, seen_claim: dt.datetime | None, now: dt.date
         return "passed"
     try:
         subject, body = notice_compose(notice=notice)
+        if connection is not None:
+            connection.open()  # once per run: SMTP keeps it (a no-op while it is open)
         send_mail(subject, body, None, [notice.user.email], connection=connection,
                   stable_key=notice_message_key(notice))
     except Exception:  # the mail server said no: nothing went out, so a retry is safe

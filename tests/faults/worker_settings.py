@@ -9,6 +9,7 @@ CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BROKER_URL = REDIS_URL  # noqa: F405
 EMAIL_BACKEND = "tests.faults.mail_backend.EmailBackend"
 NOTICE_CLAIM_LEASE = 3
+EMAIL_TIMEOUT = 1  # the lease must outlast a send (check peersupport.W003)
 NOTICE_DISPATCH_BATCH = 10
 CELERY_BEAT_SCHEDULE = {
     "sessions-dispatch-due-notices": {"task": "sessions.tasks.dispatch_due_notices",
