@@ -79,10 +79,16 @@ def notices_announce(*, session: Session, user_ids: list[int], kind: str,
     _dispatch_after_commit()
 
 
+# A dispatch right after a change is for the notices it just created; on the embedded default
+# it runs inside the request, so a backlog found there is left to the scheduler's next run.
+AFTER_COMMIT_BUDGET = 5.0
+
+
 def _dispatch_after_commit() -> None:
     from sessions import tasks
 
-    transaction.on_commit(lambda: tasks.dispatch_due_notices.delay())
+    transaction.on_commit(
+        lambda: tasks.dispatch_due_notices.delay(budget_seconds=AFTER_COMMIT_BUDGET))
 
 
 def notices_dispatch_due(*, now: dt.datetime | None = None, limit: int | None = None,
