@@ -148,11 +148,12 @@ def test_a_worker_killed_mid_send_leaves_every_reminder_delivered_exactly_once(r
     after_kill = [line for line in delivered if line["pid"] != first.pid]
     span = max(line["at"] for line in after_kill) - min(line["at"] for line in after_kill)
     reminder_stack["figures"].update({
-        "first_reminder_after_beat_start_s": round(
+        "worker killed: first reminder after beat start (s)": round(
             min(line["at"] for line in before) - beat_started_wall, 2),
-        "victim_reached_after_beat_start_s": round(reached_after, 2),
-        "victim_redelivered_after_kill_s": round(by_victim["at"] - killed_wall, 2),
-        "all_delivered_after_kill_s": round(drained_after_kill, 2),
-        "sent_by_second_worker": len(after_kill),
-        "second_worker_send_span_s": round(span, 3),
+        "worker killed: victim reached after beat start (s)": round(reached_after, 2),
+        "worker killed: victim redelivered after the kill (s)": round(
+            by_victim["at"] - killed_wall, 2),
+        "worker killed: all delivered after the kill (s)": round(drained_after_kill, 2),
+        "worker killed: sent by the second worker": len(after_kill),
+        "worker killed: second worker first to last email (s)": round(span, 3),
     })
