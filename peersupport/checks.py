@@ -22,3 +22,16 @@ def site_url_check(app_configs, **kwargs) -> list[Warning]:
                         "in the clear.", hint="Use the public https:// origin.",
                         id="peersupport.W002")]
     return []
+
+
+@register()
+def notice_lease_check(app_configs, **kwargs) -> list[Warning]:
+    """A reminder's claim must outlast one send, or a slow mail server gets it sent twice (the
+    second copy with the same Message-ID, but still)."""
+    if settings.NOTICE_CLAIM_LEASE > 2 * settings.EMAIL_TIMEOUT:
+        return []
+    return [Warning(f"NOTICE_CLAIM_LEASE ({settings.NOTICE_CLAIM_LEASE} s) is not more than "
+                    f"twice EMAIL_TIMEOUT ({settings.EMAIL_TIMEOUT} s): a worker still talking "
+                    "to a slow mail server could see its reminder sent again by another.",
+                    hint="Raise NOTICE_CLAIM_LEASE (default 300) or lower EMAIL_TIMEOUT "
+                         "(default 30).", id="peersupport.W003")]

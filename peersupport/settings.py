@@ -181,6 +181,15 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Reminders (sessions/services/notices.py): a worker's claim on a notice is a lease of this many
+# seconds; a notice whose worker died is sent by the next dispatch after it. It must outlast one
+# send, which EMAIL_TIMEOUT bounds. A dispatch run sends batch after batch for at most
+# NOTICE_DISPATCH_BUDGET seconds (under the beat interval, 60 s) and NOTICE_DISPATCH_MAX_BATCHES
+# batches of NOTICE_DISPATCH_BATCH.
+NOTICE_CLAIM_LEASE = env.int("NOTICE_CLAIM_LEASE", default=300)
+NOTICE_DISPATCH_BUDGET = env.float("NOTICE_DISPATCH_BUDGET", default=50.0)
+NOTICE_DISPATCH_MAX_BATCHES = env.int("NOTICE_DISPATCH_MAX_BATCHES", default=100)
+NOTICE_DISPATCH_BATCH = env.int("NOTICE_DISPATCH_BATCH", default=500)
 # Periodic work: due-times live in the database; these tasks pick them up (see each app's tasks).
 CELERY_BEAT_SCHEDULE = {
     "sessions-dispatch-due-notices": {
@@ -281,6 +290,8 @@ MFA_EXEMPT_EMAILS = (
 # --- Email ----------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# A hung mail server must not hold a worker (and its claimed reminder) for long.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="PeerSupport <no-reply@peersupport.local>"
 )

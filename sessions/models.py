@@ -138,7 +138,9 @@ class Notice(models.Model):
     """An email owed to one person about one session, due at `due_at`.
 
     Due-times live here and a periodic task sends them (no far-future ETA tasks). A row is claimed
-    with a conditional update before sending, so a task run twice sends nothing twice.
+    with a conditional update before sending, so a task run twice sends nothing twice; the claim
+    is a lease (`claimed_at` + NOTICE_CLAIM_LEASE), after which a dead worker's row is sent by the
+    next dispatch (sessions/services/notices.py).
     """
 
     class Kind(models.TextChoices):

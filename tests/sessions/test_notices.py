@@ -58,14 +58,79 @@ def test_two_workers_racing_for_one_notice_send_it_once(session, going):
     assert len(mail.outbox) == 1
 
 
-def test_a_worker_killed_after_claiming_leaves_the_notice_unsent_rather_than_sent_twice(
-        session, going):
-    # The worker claimed the row and died: it may or may not have sent. Never send again.
+def test_a_notice_claimed_by_a_live_worker_is_not_stolen_inside_its_lease(session, going,
+                                                                           settings):
     notice = reminder()
     Notice.objects.filter(pk=notice.pk).update(claimed_at=notice.due_at)
+    inside = notice.due_at + dt.timedelta(seconds=settings.NOTICE_CLAIM_LEASE - 1)
 
-    assert services.notices_dispatch_due(now=notice.due_at + dt.timedelta(minutes=5)) == 0
+    assert services.notices_dispatch_due(now=inside) == 0
+    assert services.notice_send(notice_id=notice.pk, now=inside) is False
     assert mail.outbox == []
+    assert reminder().claimed_at == notice.due_at
+
+
+def test_a_worker_killed_after_claiming_is_replaced_once_its_lease_expires(session, going,
+                                                                          settings):
+    # The worker claimed the row and died before the mail server had it.
+    notice = reminder()
+    Notice.objects.filter(pk=notice.pk).update(claimed_at=notice.due_at, attempts=1)
+    after = notice.due_at + dt.timedelta(seconds=settings.NOTICE_CLAIM_LEASE + 1)
+
+    assert services.notices_dispatch_due(now=after) == 1
+    assert services.notices_dispatch_due(now=after + dt.timedelta(hours=1)) == 0
+    [sent] = mail.outbox
+    assert sent.to == [going.email]
+    assert reminder().sent_at is not None and reminder().attempts == 2
+
+
+def test_a_resend_after_a_crash_mid_send_carries_the_same_message_id(session, going, settings,
+                                                                     monkeypatch):
+    # The remaining window: the mail server accepted the email, the worker died before marking
+    # the row. The copy sent after the lease has the same Message-ID, so the person's mail
+    # client shows one message.
+    from sessions.services import notices
+
+    class WorkerKilled(BaseException):
+        pass
+
+    real_send = notices.send_mail
+
+    def accepted_then_killed(*args, **kwargs):
+        real_send(*args, **kwargs)
+        raise WorkerKilled
+
+    notice = reminder()
+    monkeypatch.setattr(notices, "send_mail", accepted_then_killed)
+    with pytest.raises(WorkerKilled):
+        services.notices_dispatch_due(now=notice.due_at)
+    monkeypatch.setattr(notices, "send_mail", real_send)
+    assert reminder().sent_at is None and reminder().claimed_at is not None
+
+    later = notice.due_at + dt.timedelta(seconds=settings.NOTICE_CLAIM_LEASE + 1)
+    assert services.notices_dispatch_due(now=later) == 1
+
+    first, second = mail.outbox
+    assert first.to == second.to == [going.email]
+    assert first.message()["Message-ID"] == second.message()["Message-ID"]
+    other = Notice.objects.get(kind=Notice.Kind.REMINDER_1H)
+    services.notice_send(notice_id=other.pk, now=other.due_at)
+    assert mail.outbox[2].message()["Message-ID"] != first.message()["Message-ID"]
+    local = first.message()["Message-ID"].split("@")[0].lstrip("<")
+    assert len(local) == 32 and "notice" not in local  # a keyed hash, no row number in it
+
+
+def test_a_notice_that_kills_its_worker_every_time_is_given_up(session, going, settings):
+    from sessions.services import notices
+
+    notice = reminder()
+    lease = dt.timedelta(seconds=settings.NOTICE_CLAIM_LEASE + 1)
+    Notice.objects.filter(pk=notice.pk).update(claimed_at=notice.due_at,
+                                               attempts=notices.MAX_ATTEMPTS)
+
+    assert services.notices_dispatch_due(now=notice.due_at + lease) == 0
+    assert mail.outbox == []
+    assert reminder().skipped_reason == "gave up after retries"
 
 
 def test_a_refused_email_is_retried_and_then_sent_once(session, going, monkeypatch):
