@@ -1062,7 +1062,13 @@
   el.flagDialog.addEventListener("close", function () {
     if (state.flagTarget && state.flagTarget.li.isConnected) {
       var flag = state.flagTarget.li.querySelector(".chat-flag");
-      if (flag) { roveTo(flag); }
+      if (!flag) { return; }
+      // The close event comes a moment after the dialog shut: if the person has already moved
+      // on (a Tab to the composer), the button becomes the list's stop without taking focus back.
+      var active = document.activeElement;
+      var movedOn = active && active !== document.body && active !== flag &&
+        !el.flagDialog.contains(active);
+      if (movedOn) { roved = flag; keepOneActionStop(); } else { roveTo(flag); }
     }
   });
   el.flagForm.addEventListener("submit", function (event) {
