@@ -8,14 +8,14 @@ with JavaScript must have drawn.
 """
 
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from tests.chat.live_servers import AsgiServer, SharedDatabase, make_room, room_open_now
-from tests.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, log_in
+from tests.chat.test_browser_chat import in_browser
+from tests.conftest import ARTIFACTS, log_in
 from tests.factories import PASSWORD, UserFactory
 
 # Recorded in every page before its own scripts run (Playwright's init scripts are not subject
@@ -28,22 +28,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
     + `:${event.lineNumber}`);
 });
 """
-
-
-def in_browser(journey) -> None:
-    """Chromium in a worker thread, so Playwright's event loop stays off the main thread."""
-
-    def run() -> None:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                                 args=CHROMIUM_ARGS)
-            try:
-                journey(browser)
-            finally:
-                browser.close()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(run).result()
 
 
 @pytest.fixture
