@@ -16,7 +16,9 @@ $(STAMP): requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
+## The translations' .mo files are built here from the reviewed .po files (never committed).
 install: $(STAMP)
+	@$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=tools >/dev/null
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "peersupport.middleware.RejectNulCookiesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language: the one chosen in the footer's switcher (a cookie), else the browser's.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -302,6 +304,14 @@ SITE_URL = env.str("SITE_URL", default="")
 
 # --- i18n / time ----------------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
+# Each app keeps its own catalogue in <app>/locale/ (its templates, Python and JavaScript);
+# what belongs to no app (base.html, error pages, the sign-in pages) is in locale/.
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("es", "Español"),
+    ("fr", "Français"),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

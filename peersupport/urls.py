@@ -1,11 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
 
 from peersupport import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    # The footer's language switcher posts to /i18n/setlang/ (Django's set_language).
+    path("i18n/", include("django.conf.urls.i18n")),
+    # The scripts' translations, for the active language (gettext() and ngettext() in JS).
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("accounts.urls")),
     path("groups/", include("groups.urls")),

@@ -1,4 +1,4 @@
-"""A member's chat client that behaves as the browser's (static/chat/chat.js) under faults.
+"""A member's chat client that behaves as the browser's (chat/static/chat/chat.js) under faults.
 
 It reconnects by itself after any close but the final 44xx codes (backoff with jitter, trying
 the next server when one does not answer), resumes with `?after=` a little before the last id
@@ -22,7 +22,7 @@ import uuid
 import websockets
 
 FINAL_CODES = {4401, 4403, 4404, 4409, 4410}
-RESYNC_OVERLAP = 50  # as static/chat/chat.js
+RESYNC_OVERLAP = 50  # as chat/static/chat/chat.js
 
 
 class Member:

@@ -96,7 +96,9 @@ def hex_rgb(value: str) -> tuple[int, int, int]:
 def test_the_rings_colours_hold_3_to_1_against_every_background_in_the_style_sheets():
     """Every solid background any style sheet declares (chat, dialogs, badges, panels...):
     the light ones against --focus, the dark ones (the header's blue) against --focus-on-dark."""
-    sheets = {path: path.read_text() for path in Path(settings.BASE_DIR, "static").rglob("*.css")}
+    root = Path(settings.BASE_DIR)
+    sheets = {path: path.read_text()
+              for path in [*root.glob("static/**/*.css"), *root.glob("*/static/**/*.css")]}
     site = sheets[Path(settings.BASE_DIR, "static/css/site.css")]
     palette = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{3,6})\b", site))
     focus, on_dark = hex_rgb(palette["focus"]), hex_rgb(palette["focus-on-dark"])

@@ -65,7 +65,8 @@ def test_nginx_names_no_version_on_either_port():
 
 
 def templates() -> list[Path]:
-    return sorted((ROOT / "templates").rglob("*.html"))
+    found = set((ROOT / "templates").rglob("*.html")) | set(ROOT.glob("*/templates/**/*.html"))
+    return sorted(path for path in found if ".venv" not in path.parts)
 
 
 @pytest.mark.parametrize("template", templates(), ids=lambda p: str(p.relative_to(ROOT)))
