@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 
 from accounts.two_factor import second_factor_due
@@ -27,6 +27,23 @@ class UserTimezoneMiddleware:
                 timezone.deactivate()
         else:
             timezone.deactivate()
+        return self.get_response(request)
+
+
+class UserLanguageMiddleware:
+    """A signed-in person who chose a language in their profile gets it on every page (and on
+    every device); otherwise LocaleMiddleware's choice (the switcher's cookie, else the browser)
+    stands."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        chosen = getattr(user, "language", "") if user is not None and user.is_authenticated else ""
+        if chosen and chosen in {code for code, _name in settings.LANGUAGES}:
+            translation.activate(chosen)
+            request.LANGUAGE_CODE = translation.get_language()
         return self.get_response(request)
 
 

@@ -1,5 +1,6 @@
 import zoneinfo
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
@@ -62,6 +63,10 @@ class User(AbstractUser):
         Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )
     time_zone = models.CharField(max_length=64, choices=TIME_ZONE_CHOICES, default="UTC")
+    # The language the product speaks to this person: pages, emails, calendar feeds. Empty: the
+    # browser's (pages) and the site's default (emails sent while the person is away).
+    language = models.CharField(
+        _("language"), max_length=8, blank=True, choices=settings.LANGUAGES, default="")
     # Used only to protect the person (suggested for their "rather not share a room" list).
     # Never shown to HR, never shown to the manager.
     manager = models.ForeignKey(

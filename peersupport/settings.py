@@ -79,6 +79,8 @@ MIDDLEWARE = [
     # Whatever the door, a login that skipped its second factor is asked for it first.
     "accounts.middleware.SecondFactorMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
+    # A signed-in person's saved language overrides the switcher's cookie and the browser.
+    "accounts.middleware.UserLanguageMiddleware",
     # Without SITE_URL, links in emails sent while answering point where the request came.
     "peersupport.site.RequestOriginMiddleware",
     # Last, so it sees a view's exception first: the product's error pages under DEBUG too.
