@@ -18,7 +18,8 @@ $(STAMP): requirements.txt | $(BIN)/python
 
 ## The translations' .mo files are built here from the reviewed .po files (never committed).
 install: $(STAMP)
-	@$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=tools >/dev/null
+	@if find . -name .venv -prune -o -name node_modules -prune -o -name '*.po' -print | grep -q .; then \
+	  $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=tools >/dev/null; fi
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
