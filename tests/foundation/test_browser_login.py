@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from accounts.demo import DEMO_PASSWORD
 from tests.conftest import log_in
@@ -14,19 +15,19 @@ def test_demo_employee_logs_in_through_the_form_and_sees_the_home_page(live_serv
 
     page.goto(live_server.url + "/")
     assert page.url == live_server.url + "/accounts/login/"
-    assert page.get_by_role("heading", name="Log in").is_visible()
+    expect(page.get_by_role("heading", name="Log in")).to_be_visible()
 
     # A wrong password first: the form says so and keeps the person on the login page.
     log_in(page, live_server.url, "employee@example.com", "not-the-password")
-    assert page.get_by_text("The email address and/or password you specified are not "
-                            "correct.").is_visible()
+    expect(page.get_by_text("The email address and/or password you specified are not "
+                            "correct.")).to_be_visible()
 
     log_in(page, live_server.url, "employee@example.com", DEMO_PASSWORD)
 
     assert page.url == live_server.url + "/"
-    assert page.get_by_role("heading", name="Welcome, Sam Employee").is_visible()
+    expect(page.get_by_role("heading", name="Welcome, Sam Employee")).to_be_visible()
     nav = page.get_by_role("navigation", name="Main")
-    assert nav.is_visible()
+    expect(nav).to_be_visible()
     assert nav.get_by_role("link", name="Dashboard").count() == 0  # HR only
 
     # The skip link is the first thing a keyboard reaches, and it is visible when focused.

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from groups import services as group_services
 from groups.models import Group, Membership
@@ -38,10 +39,10 @@ def test_a_member_and_the_facilitator_learn_nothing_about_who_willow_is(
     page.goto(f"{live_server.url}/groups/people-i-avoid/")
     page.get_by_label("Their work email address").fill(colleague.email)
     page.get_by_role("button", name="Add to my private list").click()
-    assert page.get_by_text("Casey Colleague is on your private list").is_visible()
+    expect(page.get_by_text("Casey Colleague is on your private list")).to_be_visible()
     page.goto(f"{live_server.url}/sessions/{session.pk}/")
     page.get_by_role("button", name="I'm going").click()
-    assert page.get_by_text("You're going.").first.is_visible()
+    expect(page.get_by_text("You're going.").first).to_be_visible()
     assert page.get_by_text("Only you see this").count() == 0
     page.goto(f"{live_server.url}/groups/{group.slug}/")
     assert page.get_by_text("Only you can see this").count() == 0
@@ -63,7 +64,7 @@ def test_a_member_and_the_facilitator_learn_nothing_about_who_willow_is(
             group=group, user__in=[attacker, colleague])}
         facilitator_page.get_by_label("Willow").check()
         facilitator_page.get_by_role("button", name="Save attendance").click()
-        assert facilitator_page.get_by_text("Attendance saved.").is_visible()
+        expect(facilitator_page.get_by_text("Attendance saved.")).to_be_visible()
         facilitator_page.screenshot(path=str(ARTIFACTS / "privacy-attendance.png"),
                                     full_page=True)
     finally:
