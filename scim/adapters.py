@@ -336,7 +336,7 @@ class SCIMDepartment(SCIMGroup):
         super().__init__(obj, request)
         self.name = UNSET
         self.external_id = UNSET
-        self.members: list[str] | None = None
+        self.new_members: list[str] | None = None
 
     @property
     def display_name(self) -> str:
@@ -372,7 +372,7 @@ class SCIMDepartment(SCIMGroup):
         if "externalId" in d or self.obj.pk is None:
             self.external_id = _text(d.get("externalId"), "externalId", max_length=254)
         if "members" in d or self.obj.pk is None:
-            self.members = _member_ids(d.get("members") or [])
+            self.new_members = _member_ids(d.get("members") or [])
 
     def save(self) -> None:
         try:
@@ -383,8 +383,8 @@ class SCIMDepartment(SCIMGroup):
             else:
                 services.department_update(group=self.obj, name=self.name,
                                            external_id=self.external_id)
-            if self.members is not None:
-                services.department_members_set(group=self.obj, scim_ids=self.members)
+            if self.new_members is not None:
+                services.department_members_set(group=self.obj, scim_ids=self.new_members)
         except services.Conflict as exc:
             raise exceptions.IntegrityError(str(exc), scim_type="uniqueness") from None
         except services.Invalid as exc:

@@ -15,7 +15,23 @@ from scim.adapters import MAX_RESULTS
 from scim.auth import error_response
 
 
+def _status_as_string(response):
+    """RFC 7644 §3.12 gives an error's "status" as a JSON string; django-scim2 writes a number."""
+    if response.status_code >= 400 and response.content:
+        try:
+            body = json.loads(response.content)
+        except ValueError:
+            return response
+        if isinstance(body, dict) and isinstance(body.get("status"), int):
+            body["status"] = str(body["status"])
+            response.content = json.dumps(body)
+    return response
+
+
 class _Robust:
+    def dispatch(self, request, *args, **kwargs):
+        return _status_as_string(super().dispatch(request, *args, **kwargs))
+
     def load_body(self, body):
         try:
             data = json.loads(body.decode(constants.ENCODING).strip() or "{}")
