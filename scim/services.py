@@ -86,8 +86,8 @@ def token_authenticate(*, raw: str) -> Token | None:
     if token is None or token.is_revoked:
         return None
     now = timezone.now()
-    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > \
-            LAST_USED_EVERY_SECONDS:
+    last = token.last_used_at
+    if last is None or (now - last).total_seconds() > LAST_USED_EVERY_SECONDS:
         Token.objects.filter(pk=token.pk).update(last_used_at=now)
     return token
 
@@ -349,8 +349,8 @@ def _tell_admins_groups_need_facilitator(group_ids: list[int]) -> None:
                        "members are still there; please make one of them, or another trained "
                        "colleague, a facilitator:"), ""]
             for group in groups:
-                lines.append(f"- {group.name}: "
-                             f"{absolute_url(reverse('admin:groups_group_change', args=[group.pk]))}")
+                link = absolute_url(reverse("admin:groups_group_change", args=[group.pk]))
+                lines.append(f"- {group.name}: {link}")
             lines += ["", _("Until then, sessions without a facilitator close as unattended.")]
         try:
             send_mail(subject, "\n".join(lines), None, [admin.email])

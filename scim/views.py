@@ -46,6 +46,13 @@ class _Robust:
                                              scim_type="invalidSyntax")
         return data
 
+    def _search(self, request, query, start, count):
+        try:
+            return super()._search(request, query, start, count)
+        except exceptions.BadRequestError as exc:
+            exc.scim_type = exc.scim_type or "invalidFilter"
+            raise
+
     def _page(self, request):
         """startIndex from 1, count from 0 to MAX_RESULTS (RFC 7644 §3.4.2.4: out-of-range
         values are brought into range, not refused)."""

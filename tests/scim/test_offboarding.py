@@ -21,7 +21,6 @@ from groups.services.requests import join_request_create
 from scim import services
 from scim.models import ProvisionedPerson
 from sessions.models import RSVP, Session
-from sessions.services.participation import session_rules_accept
 from sessions.services.rsvp import rsvp_set
 from sessions.services.scheduling import SessionDetails, session_schedule
 from tests.chat.live_servers import make_room, room_open_now
