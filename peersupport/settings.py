@@ -307,6 +307,7 @@ SCIM_SERVICE_PROVIDER = {
     "SERVICE_PROVIDER_CONFIG_MODEL": "scim.adapters.ServiceProviderConfig",
     "BASE_LOCATION_GETTER": "scim.adapters.base_location",
     "GET_EXTRA_MODEL_FILTER_KWARGS_GETTER": "scim.adapters.organisation_scope",
+    "GET_QUERYSET_POST_PROCESSOR_GETTER": "scim.adapters.with_related",
     "AUTH_CHECK_MIDDLEWARE": "scim.auth.BearerTokenCheck",
     "AUTHENTICATION_SCHEMES": [{
         "type": "oauthbearertoken", "name": "Bearer token", "primary": True,

@@ -48,6 +48,17 @@ def organisation_scope(model):
     return extra_filter_kwargs
 
 
+def with_related(model):
+    """Lists read each resource's account and department in the same query."""
+
+    def post_process(request, qs, *args, **kwargs):
+        related = {ProvisionedPerson: ("user__department",),
+                   ProvisionedDepartment: ("department",)}.get(qs.model, ())
+        return qs.select_related(*related)
+
+    return post_process
+
+
 class ServiceProviderConfig(SCIMServiceProviderConfig):
     def to_dict(self) -> dict:
         config = super().to_dict()

@@ -50,9 +50,8 @@ class TokenAdmin(admin.ModelAdmin):
             super().save_model(request, obj, form, change)
             return
         token, raw = services.token_create(organisation=obj.organisation, name=obj.name)
-        obj.pk = token.pk
-        obj.__dict__.update({field: getattr(token, field) for field in
-                             ("prefix", "digest", "created_at")})
+        for field in ("pk", "prefix", "digest", "created_at"):
+            setattr(obj, field, getattr(token, field))
         request._scim_new_token = raw
 
     def response_add(self, request, obj: Token, post_url_continue=None):

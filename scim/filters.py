@@ -8,6 +8,7 @@ from scim2_filter_parser.transpilers.django_q_object import get_query
 class _ScopedFilter:
     attr_map: dict = {}
     model_name = ""
+    related: tuple[str, ...] = ()
 
     @classmethod
     def search(cls, filter_query, request=None):
@@ -18,11 +19,12 @@ class _ScopedFilter:
             raise ValueError(f"unsupported attribute in filter {filter_query!r}")
         model = apps.get_model("scim", cls.model_name)
         return (model.objects.filter(query, organisation=request.scim_organisation)
-                .order_by("pk"))
+                .select_related("organisation", *cls.related).order_by("pk"))
 
 
 class PersonFilter(_ScopedFilter):
     model_name = "ProvisionedPerson"
+    related = ("user__department",)
     attr_map = {
         ("id", None, None): "scim_id",
         ("userName", None, None): "user_name",
@@ -36,6 +38,7 @@ class PersonFilter(_ScopedFilter):
 
 class DepartmentFilter(_ScopedFilter):
     model_name = "ProvisionedDepartment"
+    related = ("department",)
     attr_map = {
         ("id", None, None): "scim_id",
         ("displayName", None, None): "department__name",
