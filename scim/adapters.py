@@ -27,6 +27,9 @@ from scim.services import UNSET, PersonChanges
 ENTERPRISE = constants.SchemaURI.ENTERPRISE_USER
 CORE_USER = constants.SchemaURI.USER
 MAX_RESULTS = 100
+# What a person's representation reads: their account, department (and its SCIM group), and
+# manager (and their SCIM id).
+PERSON_RELATED = ("user__department__scim_group", "user__manager__scim_identity")
 
 
 # --- django-scim2 settings hooks ------------------------------------------------------------
@@ -52,7 +55,7 @@ def with_related(model):
     """Lists read each resource's account and department in the same query."""
 
     def post_process(request, qs, *args, **kwargs):
-        related = {ProvisionedPerson: ("user__department",),
+        related = {ProvisionedPerson: PERSON_RELATED,
                    ProvisionedDepartment: ("department",)}.get(qs.model, ())
         return qs.select_related(*related)
 
@@ -177,17 +180,15 @@ class SCIMPerson(SCIMUser):
 
     def to_dict(self) -> dict:
         user = self.obj.user
+        organisation_id = self.obj.organisation_id
         enterprise = {"department": user.department.name if user.department_id else ""}
-        manager = (ProvisionedPerson.objects.filter(user_id=user.manager_id,
-                                                    organisation_id=self.obj.organisation_id)
-                   .values_list("scim_id", flat=True).first() if user.manager_id else None)
-        if manager:
-            enterprise["manager"] = {"value": manager}
+        # Read through the joins of PERSON_RELATED (no query per person in a list).
+        manager = getattr(user.manager, "scim_identity", None) if user.manager_id else None
+        if manager is not None and manager.organisation_id == organisation_id:
+            enterprise["manager"] = {"value": manager.scim_id}
         groups = []
-        group = (ProvisionedDepartment.objects.filter(department_id=user.department_id,
-                                                      organisation_id=self.obj.organisation_id)
-                 .first() if user.department_id else None)
-        if group is not None:
+        group = getattr(user.department, "scim_group", None) if user.department_id else None
+        if group is not None and group.organisation_id == organisation_id:
             groups.append({"value": group.scim_id, "display": user.department.name,
                            "$ref": urljoin(base_location(), reverse(
                                "scim:groups", kwargs={"uuid": group.scim_id}))})

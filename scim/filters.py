@@ -24,7 +24,7 @@ class _ScopedFilter:
 
 class PersonFilter(_ScopedFilter):
     model_name = "ProvisionedPerson"
-    related = ("user__department",)
+    related = ("user__department__scim_group", "user__manager__scim_identity")
     attr_map = {
         ("id", None, None): "scim_id",
         ("userName", None, None): "user_name",

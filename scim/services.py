@@ -417,10 +417,11 @@ def department_update(*, group: ProvisionedDepartment, name=UNSET, external_id=U
     return group
 
 
-def _people(group: ProvisionedDepartment, scim_ids: list[str]) -> list[User]:
+def _people(group: ProvisionedDepartment, scim_ids: list[str], *, strict: bool = True
+            ) -> list[User]:
     identities = list(ProvisionedPerson.objects.select_related("user").filter(
         organisation=group.organisation, scim_id__in=scim_ids))
-    if len(identities) != len(set(scim_ids)):
+    if strict and len(identities) != len(set(scim_ids)):
         raise Invalid(_("Some members are not people this directory provisioned."))
     return [identity.user for identity in identities]
 
@@ -433,7 +434,9 @@ def department_members_add(*, group: ProvisionedDepartment, scim_ids: list[str])
 
 
 def department_members_remove(*, group: ProvisionedDepartment, scim_ids: list[str]) -> None:
-    for user in _people(group, scim_ids):
+    """Takes the people out of the department. Ids it does not know are skipped: a directory
+    removes people it already deleted from its groups too."""
+    for user in _people(group, scim_ids, strict=False):
         if user.department_id == group.department_id:
             accounts_services.user_profile_update(user=user, department=None)
 

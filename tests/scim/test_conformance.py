@@ -283,3 +283,37 @@ def test_discovery_endpoints(scim):
     types = {r["id"] for r in scim.get("ResourceTypes").data["Resources"]}
     assert types == {"User", "Group"}
     assert scim.get("Schemas").status_code == 200
+
+
+def test_a_list_page_costs_the_same_few_queries_however_many_people(scim,
+                                                                    django_assert_num_queries):
+    boss = scim.post("Users", user_body("boss@example.com")).data
+    group = scim.post("Groups", {"displayName": "Sales"}).data
+    for n in range(3):
+        person = scim.post("Users", user_body(f"s{n}@example.com", **{ENTERPRISE: {
+            "manager": {"value": boss["id"]}}})).data
+        scim.patch(f"Groups/{group['id']}", {"Operations": [
+            {"op": "add", "path": "members", "value": [{"value": person["id"]}]}]})
+
+    # 1. the token (its last use was written a moment ago), 2. the page of people with their
+    # accounts, departments and managers (each with its SCIM id) joined in.
+    with django_assert_num_queries(2):
+        response = scim.get("Users?count=100")
+
+    people = {r["userName"]: r for r in response.data["Resources"]}
+    assert people["s0@example.com"][ENTERPRISE] == {"department": "Sales",
+                                                    "manager": {"value": boss["id"]}}
+    assert people["s0@example.com"]["groups"][0]["value"] == group["id"]
+
+
+def test_removing_a_member_the_directory_already_deleted_is_not_an_error(scim):
+    person = scim.post("Users", user_body("gone@example.com")).data
+    group = scim.post("Groups", {"displayName": "Legal", "members": [
+        {"value": person["id"]}]}).data
+    scim.delete(f"Users/{person['id']}")
+
+    response = scim.patch(f"Groups/{group['id']}", {"Operations": [
+        {"op": "Remove", "path": "members", "value": [{"value": person["id"]}]}]})
+
+    assert response.status_code == 200
+    assert response.data["members"] == []
