@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "support",
     "activities",
     "training",
+    "django_scim",
+    "scim",
 ]
 
 MIDDLEWARE = [
@@ -290,6 +292,29 @@ MFA_EXEMPT_EMAILS = (
     if DEBUG
     else []
 )
+
+# --- SCIM provisioning (/scim/v2/, django-scim2 with the scim app's adapters) --------------
+# Tokens are created in the admin. SCIM_BEARER_TOKEN, when set, is accepted as one more token
+# (stored hashed on first use, revocable in the admin): for development and tests only.
+SCIM_BEARER_TOKEN = env.str("SCIM_BEARER_TOKEN", default="")
+SCIM_SERVICE_PROVIDER = {
+    "USER_MODEL_GETTER": "scim.adapters.person_model",
+    "USER_ADAPTER": "scim.adapters.SCIMPerson",
+    "GROUP_MODEL": "scim.models.ProvisionedDepartment",
+    "GROUP_ADAPTER": "scim.adapters.SCIMDepartment",
+    "USER_FILTER_PARSER": "scim.filters.PersonFilter",
+    "GROUP_FILTER_PARSER": "scim.filters.DepartmentFilter",
+    "SERVICE_PROVIDER_CONFIG_MODEL": "scim.adapters.ServiceProviderConfig",
+    "BASE_LOCATION_GETTER": "scim.adapters.base_location",
+    "GET_EXTRA_MODEL_FILTER_KWARGS_GETTER": "scim.adapters.organisation_scope",
+    "GET_QUERYSET_POST_PROCESSOR_GETTER": "scim.adapters.with_related",
+    "AUTH_CHECK_MIDDLEWARE": "scim.auth.BearerTokenCheck",
+    "AUTHENTICATION_SCHEMES": [{
+        "type": "oauthbearertoken", "name": "Bearer token", "primary": True,
+        "description": "A token created in PeerSupport's admin (SCIM tokens).",
+    }],
+    "WWW_AUTHENTICATE_HEADER": 'Bearer realm="PeerSupport SCIM"',
+}
 
 # --- Email ----------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

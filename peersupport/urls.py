@@ -22,6 +22,8 @@ urlpatterns = [
     path("", include("activities.urls")),
     path("training/", include("training.urls")),
     path("admin/", admin.site.urls),
+    # SCIM 2.0 provisioning by the company's identity provider (bearer tokens, no cookies).
+    path("scim/v2/", include("scim.urls")),
 ]
 
 # The product's pages; under DEBUG too (peersupport.errors.ProductErrorPagesMiddleware).
