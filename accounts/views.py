@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.i18n import set_language
 
@@ -14,7 +15,9 @@ def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         services.user_profile_update(user=request.user, **form.cleaned_data)
-        messages.success(request, _("Your profile was saved."))
+        # Said in the language just chosen (the next page speaks it).
+        with translation.override(request.user.language or translation.get_language()):
+            messages.success(request, _("Your profile was saved."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
 
