@@ -32,7 +32,8 @@ class UserAdmin(BaseUserAdmin):
     actions = ["deactivate_selected"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Profile"), {"fields": ("display_name", "pronouns", "department", "time_zone", "manager")}),
+        (_("Profile"), {"fields": ("display_name", "pronouns", "department", "time_zone",
+                                   "language", "manager")}),
         (_("Roles"), {"fields": ("is_facilitator", "is_hr"),
                       "description": _("Facilitators and HR admins must set up two-factor "
                                        "authentication before their pages open.")}),
