@@ -9,10 +9,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
+# gettext: msgfmt, to compile the reviewed translations (.po) into the .mo files Django reads
+# (the .mo files are never committed).
 # jemalloc: the servers run on it (deploy/with-jemalloc, the entrypoint), so the memory a crowd
 # of sockets used goes back to the system once it has left (peersupport/memory.py).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libjemalloc2 \
+    && apt-get install -y --no-install-recommends libjemalloc2 gettext \
     && rm -rf /var/lib/apt/lists/*
 
 COPY requirements.txt .
@@ -20,10 +22,13 @@ RUN pip install -r requirements.txt
 
 COPY . .
 
-# Static files are collected into the image and served by whitenoise (compressed, hashed names).
+# Static files are collected into the image and served by whitenoise (compressed, hashed names),
+# and the translations compiled.
 # The key below exists only for this build step; the real one comes from the environment.
 RUN DEBUG=0 SECRET_KEY="collectstatic-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz" \
-    python manage.py collectstatic --noinput
+    python manage.py collectstatic --noinput \
+    && DEBUG=0 SECRET_KEY="collectstatic-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz" \
+    python manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=tools
 
 RUN useradd --create-home --uid 10001 peersupport
 USER peersupport

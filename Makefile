@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install chromium observatory validators lint format migrate seed bench-chat bench-dashboard clean
+.PHONY: run test install messages chromium observatory validators lint format migrate seed bench-chat bench-dashboard clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,27 @@ $(STAMP): requirements.txt | $(BIN)/python
 install: $(STAMP)
 	@if find . -name .venv -prune -o -name node_modules -prune -o -name '*.po' -print | grep -q .; then \
 	  $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=tools >/dev/null; fi
+
+## make messages: regenerates every catalogue from the code (then translate what is new, and
+## `make install` compiles them). The project's (locale/: base.html, home, error and sign-in
+## pages, accounts) from the root, leaving out each app that keeps its own; then each app with a
+## locale/ directory, from inside it, as DEVELOPERS.md says. Both domains: django (templates,
+## Python) and djangojs (scripts). tests/foundation/test_i18n_catalogues.py checks nothing is
+## left out, with the same options.
+APPS_WITH_CATALOGUES := groups sessions chat recognition support dashboards training activities
+MESSAGES_OPTIONS := -l es -l fr --no-location --no-obsolete
+MESSAGES_IGNORE := --ignore=.venv --ignore=node_modules --ignore=tools --ignore=tests \
+	--ignore=bench --ignore=staticfiles $(addprefix --ignore=,$(APPS_WITH_CATALOGUES))
+messages: | $(BIN)/python
+	$(BIN)/python manage.py makemessages $(MESSAGES_OPTIONS) $(MESSAGES_IGNORE)
+	$(BIN)/python manage.py makemessages -d djangojs $(MESSAGES_OPTIONS) $(MESSAGES_IGNORE)
+	@for dir in */locale */*/locale; do \
+	  [ -d "$$dir" ] || continue; app=$${dir%/locale}; \
+	  case "$$app" in .venv*|node_modules*|tools*|tests*|bench*) continue;; esac; \
+	  echo "$$app"; \
+	  (cd $$app && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py makemessages $(MESSAGES_OPTIONS)) || exit 1; \
+	  (cd $$app && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py makemessages -d djangojs $(MESSAGES_OPTIONS)) || exit 1; \
+	done
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput

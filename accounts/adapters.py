@@ -1,10 +1,15 @@
+import contextlib
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.utils import filter_users_by_email
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from accounts import login_guard
+from peersupport.i18n import in_language_of
 from peersupport.mail import message_id
 from peersupport.permissions import needs_two_factor
 from peersupport.site import current_site
@@ -18,7 +23,7 @@ class AccountAdapter(DefaultAccountAdapter):
         domains = settings.SIGNUP_EMAIL_DOMAINS
         if domains and email.rsplit("@", 1)[-1] not in domains:
             raise ValidationError(
-                "Please sign up with your work email address (%(domains)s).",
+                _("Please sign up with your work email address (%(domains)s)."),
                 params={"domains": ", ".join(f"@{d}" for d in domains)},
                 code="email_domain",
             )
@@ -26,8 +31,22 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """allauth's emails name the product ("Hello from PeerSupport"), not the host they were
-        requested from (allauth's default without django.contrib.sites: "127.0.0.1:8103")."""
-        super().send_mail(template_prefix, email, {**context, "current_site": current_site()})
+        requested from (allauth's default without django.contrib.sites: "127.0.0.1:8103").
+
+        Written in the recipient's saved language; a person who has not chosen one gets the
+        language of the page they asked from (a sign-up, a password reset), the one they read."""
+        with self._recipient_language(email, context):
+            super().send_mail(template_prefix, email,
+                              {**context, "current_site": current_site()})
+
+    @staticmethod
+    def _recipient_language(email: str, context: dict):
+        recipient = context.get("user")
+        if recipient is None:
+            recipient = next(iter(filter_users_by_email(email)), None)
+        if recipient is not None and getattr(recipient, "language", ""):
+            return in_language_of(recipient)
+        return contextlib.nullcontext()
 
     def render_mail(self, template_prefix, email, context, headers=None):
         return super().render_mail(template_prefix, email, context,
@@ -49,8 +68,8 @@ class AccountAdapter(DefaultAccountAdapter):
         if needs_two_factor(request.user):
             messages.info(
                 request,
-                "Your role needs two-factor authentication. Set up an authenticator app to "
-                "open facilitator and HR pages.",
+                _("Your role needs two-factor authentication. Set up an authenticator app to "
+                  "open facilitator and HR pages."),
             )
             return reverse("mfa_activate_totp")
         return super().get_login_redirect_url(request)

@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accounts import services
 from accounts.models import Department, User
@@ -14,7 +16,7 @@ class DepartmentAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(people_count=Count("members"))
 
-    @admin.display(description="People", ordering="people_count")
+    @admin.display(description=_("People"), ordering="people_count")
     def people(self, obj: Department) -> int:
         return obj.people_count
 
@@ -30,13 +32,14 @@ class UserAdmin(BaseUserAdmin):
     actions = ["deactivate_selected"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        ("Profile", {"fields": ("display_name", "pronouns", "department", "time_zone", "manager")}),
-        ("Roles", {"fields": ("is_facilitator", "is_hr"),
-                   "description": "Facilitators and HR admins must set up two-factor "
-                                  "authentication before their pages open."}),
-        ("Permissions", {"fields": ("is_active", "is_staff", "is_superuser", "groups",
+        (_("Profile"), {"fields": ("display_name", "pronouns", "department", "time_zone",
+                                   "language", "manager")}),
+        (_("Roles"), {"fields": ("is_facilitator", "is_hr"),
+                      "description": _("Facilitators and HR admins must set up two-factor "
+                                       "authentication before their pages open.")}),
+        (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups",
                                     "user_permissions")}),
-        ("Dates", {"fields": ("last_login", "date_joined")}),
+        (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",),
                              "fields": ("email", "password1", "password2")}),)
@@ -47,10 +50,12 @@ class UserAdmin(BaseUserAdmin):
             # Unticking "active" ends the person's live connections too, not only new logins.
             services.user_deactivate(user=obj)
 
-    @admin.action(description="Deactivate selected people (ends their sessions)")
+    @admin.action(description=_("Deactivate selected people (ends their sessions)"))
     def deactivate_selected(self, request, queryset) -> None:
         count = 0
         for user in queryset.filter(is_active=True):
             services.user_deactivate(user=user)
             count += 1
-        self.message_user(request, f"Deactivated {count} people.", messages.SUCCESS)
+        self.message_user(request, ngettext("Deactivated %(count)d person.",
+                                            "Deactivated %(count)d people.", count)
+                          % {"count": count}, messages.SUCCESS)

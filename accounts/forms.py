@@ -4,6 +4,7 @@ from allauth.account.app_settings import EmailVerificationMethod
 from allauth.account.utils import complete_signup, filter_users_by_email
 from allauth.core import ratelimit
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
@@ -18,19 +19,26 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "pronouns", "show_pronouns", "department", "time_zone",
-                  "manager"]
-        labels = {"manager": "My manager (optional)"}
+                  "language", "manager"]
+        labels = {
+            "display_name": _("Display name"),
+            "pronouns": _("Pronouns"),
+            "show_pronouns": _("Show my pronouns next to my name"),
+            "department": _("Department"),
+            "manager": _("My manager (optional)"),
+        }
         # Ids beyond 64 bits are invalid choices, not database overflows.
         field_classes = {"department": IdChoiceField, "manager": IdChoiceField}
         help_texts = {
-            "display_name": "How colleagues see you. Groups may let you use a pseudonym instead.",
+            "display_name": _("How colleagues see you. Groups may let you use a pseudonym "
+                              "instead."),
             "pronouns": _("For example she/her, he/him, they/them, xe/xem."),
             "show_pronouns": _("Shown next to your name in groups, chat and recognitions. "
                                "Never next to a pseudonym: give a pseudonym its own pronouns "
                                "on the group's page."),
-            "department": "Only counted in aggregate figures; never shown next to your name.",
-            "manager": "Private. Used only to warn you before you join a group they are in; "
-            "never shown to anyone, HR included.",
+            "department": _("Only counted in aggregate figures; never shown next to your name."),
+            "manager": _("Private. Used only to warn you before you join a group they are in; "
+                         "never shown to anyone, HR included."),
         }
 
     time_zone = forms.ChoiceField(
@@ -40,8 +48,19 @@ class ProfileForm(forms.ModelForm):
         widget=timezones.picker_widget(_("Find your time zone")),
     )
 
+    # Each language named in its own language; blank: whatever the browser asks for.
+    language = forms.ChoiceField(
+        label=_("Language for pages and emails"),
+        choices=[("", _("Same as my browser")), *settings.LANGUAGES],
+        required=False,
+        help_text=_("PeerSupport speaks to you in this language on every device, and sends "
+                    "your emails in it."),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["department"].empty_label = _("Not set")
+        self.fields["manager"].empty_label = _("Not set")
         # Canonical zones by region with today's offsets; a stored alias stays selectable.
         self.fields["time_zone"].choices = timezones.grouped_choices(
             now=timezone.now(), current=self.instance.time_zone if self.instance.pk else None)

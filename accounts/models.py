@@ -26,7 +26,7 @@ class UserManager(BaseUserManager):
 
     def _create_user(self, email: str, password: str | None, **extra):
         if not email:
-            raise ValueError("An email address is required.")
+            raise ValueError(_("An email address is required."))
         user = self.model(email=self.normalize_email(email).lower(), **extra)
         user.set_password(password)
         user.save(using=self._db)
@@ -52,7 +52,7 @@ class User(AbstractUser):
     username = None
     first_name = None
     last_name = None
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
 
     display_name = models.CharField(max_length=80, blank=True)
     pronouns = models.CharField(_("pronouns"), max_length=40, blank=True)
@@ -73,10 +73,10 @@ class User(AbstractUser):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     is_facilitator = models.BooleanField(
-        default=False, help_text="May create peer support groups and schedule sessions."
+        default=False, help_text=_("May create peer support groups and schedule sessions."),
     )
     is_hr = models.BooleanField(
-        "HR admin", default=False, help_text="May see aggregate participation dashboards."
+        _("HR admin"), default=False, help_text=_("May see aggregate participation dashboards.")
     )
     # When the person last opened their home page: "recognitions since your last visit".
     # Only ever shown to the person themselves.

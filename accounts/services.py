@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 from django.db import transaction
 
@@ -23,7 +24,8 @@ def user_role_revoke(*, user: User, role: str) -> User:
 
 
 def user_profile_update(*, user: User, **fields) -> User:
-    allowed = {"display_name", "pronouns", "show_pronouns", "department", "time_zone", "manager"}
+    allowed = {"display_name", "pronouns", "show_pronouns", "department", "time_zone",
+               "language", "manager"}
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"Not profile fields: {', '.join(sorted(unknown))}")
@@ -72,3 +74,12 @@ def home_visit_record(*, user: User, at) -> None:
 
     User.objects.filter(Q(home_seen_at__isnull=True) | Q(home_seen_at__lt=at),
                         pk=user.pk).update(home_seen_at=at)
+
+
+def user_language_set(*, user: User, language: str) -> User:
+    """The language the product speaks to the person ("" : their browser's)."""
+    if language and language not in {code for code, _name in settings.LANGUAGES}:
+        raise ValueError(f"Unsupported language {language!r}.")
+    user.language = language
+    user.save(update_fields=["language"])
+    return user

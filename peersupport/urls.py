@@ -2,13 +2,15 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
+from accounts import views as accounts_views
 from peersupport import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    # The footer's language switcher posts to /i18n/setlang/ (Django's set_language).
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The footer's language switcher posts to /i18n/setlang/ (Django's set_language, which
+    # also saves a signed-in person's choice to their profile).
+    path("i18n/setlang/", accounts_views.language_switch, name="set_language"),
     # The scripts' translations, for the active language (gettext() and ngettext() in JS).
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("accounts/", include("allauth.urls")),

@@ -11,6 +11,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -79,22 +80,23 @@ def _home_cards(user) -> list[dict]:
     from peersupport import permissions
 
     cards = [
-        {"title": "Find a group", "url": "groups:directory",
-         "text": "Peer circles, affinity groups, skills and team-building, under ground rules."},
-        {"title": "My sessions", "url": "sessions:list",
-         "text": "Upcoming dialogue sessions of your groups; RSVP and join the live chat."},
-        {"title": "Recognise a colleague", "url": "recognition:feed",
-         "text": "Thank someone for empathy, listening, courage or support."},
-        {"title": "Support", "url": "support:index",
-         "text": "Resources, a facilitator to talk to, or a formal report: your choice."},
+        {"title": _("Find a group"), "url": "groups:directory",
+         "text": _("Peer circles, affinity groups, skills and team-building, under ground "
+                   "rules.")},
+        {"title": _("My sessions"), "url": "sessions:list",
+         "text": _("Upcoming dialogue sessions of your groups; RSVP and join the live chat.")},
+        {"title": _("Recognise a colleague"), "url": "recognition:feed",
+         "text": _("Thank someone for empathy, listening, courage or support.")},
+        {"title": _("Support"), "url": "support:index",
+         "text": _("Resources, a facilitator to talk to, or a formal report: your choice.")},
     ]
     if permissions.is_facilitator(user):
-        cards.append({"title": "Start a group", "url": "groups:create",
-                      "text": "Create a peer support group, set its ground rules and "
-                              "schedule sessions."})
+        cards.append({"title": _("Start a group"), "url": "groups:create",
+                      "text": _("Create a peer support group, set its ground rules and "
+                                "schedule sessions.")})
     if permissions.is_hr(user):
-        cards.append({"title": "Participation dashboard", "url": "dashboards:index",
-                      "text": "Aggregate figures only; no individual is ever shown."})
+        cards.append({"title": _("Participation dashboard"), "url": "dashboards:index",
+                      "text": _("Aggregate figures only; no individual is ever shown.")})
     return cards
 
 

@@ -14,7 +14,7 @@
     input.autocomplete = "off";
     input.setAttribute("aria-controls", select.id);
     label.htmlFor = input.id;
-    label.textContent = select.dataset.searchLabel || "Find your time zone";
+    label.textContent = select.dataset.searchLabel || gettext("Find your time zone");
     var status = document.createElement("p");
     status.className = "help zone-search-status";
     status.setAttribute("role", "status");
