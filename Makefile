@@ -27,7 +27,7 @@ install: $(STAMP)
 ## locale/ directory, from inside it, as DEVELOPERS.md says. Both domains: django (templates,
 ## Python) and djangojs (scripts). tests/foundation/test_i18n_catalogues.py checks nothing is
 ## left out, with the same options.
-APPS_WITH_CATALOGUES := groups sessions chat recognition support dashboards training activities
+APPS_WITH_CATALOGUES := groups sessions chat recognition support dashboards training activities scim
 MESSAGES_OPTIONS := -l es -l fr --no-location --no-obsolete
 MESSAGES_IGNORE := --ignore=.venv --ignore=node_modules --ignore=tools --ignore=tests \
 	--ignore=bench --ignore=staticfiles $(addprefix --ignore=,$(APPS_WITH_CATALOGUES))
