@@ -81,10 +81,10 @@ CONTENT = {
                f"{QUIET} Nadie debería sentir que tiene que desvelar algo para encajar: «a "
                "todos nos gusta el té» es un buen resultado.",
         steps=[
-            ("Formad grupos pequeños", "Dividíos en grupos de tres o cuatro personas.", ""),
-            ("Buscad lo común", "Cada grupo busca tres cosas que tengan en común todos sus "
+            ("Grupos pequeños", "Nos dividimos en grupos de tres o cuatro personas.", ""),
+            ("Buscamos lo común", "Cada grupo busca tres cosas que tengan en común todos sus "
              "miembros y que no sean del trabajo. Cuanto más inesperadas, mejor.", ""),
-            ("Compartid", "Cada grupo comparte la más sorprendente.",
+            ("Compartimos", "Cada grupo comparte la más sorprendente.",
              "Lo más sorprendente que tiene en común tu grupo"),
         ],
     ),
@@ -172,18 +172,18 @@ CONTENT = {
         why="Convierte las frustraciones del día a día en mejoras pequeñas y factibles de las "
             "que el grupo se puede encargar.",
         materials="Una lista compartida: el chat, una pizarra o pósits.",
-        tips="Habla de procesos y costumbres, nunca de personas. Elegid arreglos que el propio "
+        tips="Habla de procesos y costumbres, nunca de personas. Elige arreglos que el propio "
              "grupo pueda poner en marcha en una semana.",
         access=f"{QUIET} En el resumen, las ideas se recogen sin nombres. {PASS}",
         steps=[
-            ("Recoged", "Cada persona apunta pequeñas cosas que hacen el trabajo más difícil "
+            ("Recogemos", "Cada persona apunta pequeñas cosas que hacen el trabajo más difícil "
              "de lo necesario (una reunión sin orden del día, una lista de comprobación que "
              "falta).", "Algo pequeño que hace el trabajo más difícil de lo necesario"),
-            ("Agrupad", "Entre todos, juntad lo que se parezca y elegid dos o tres cosas.",
+            ("Agrupamos", "Entre todos, juntamos lo que se parece y elegimos dos o tres cosas.",
              ""),
-            ("Arreglad", "Para cada una, acordad un pequeño arreglo y quién quiere probarlo.",
+            ("Arreglamos", "Para cada una, acordamos un pequeño arreglo y quién quiere probarlo.",
              "Un pequeño arreglo que probarías esta semana"),
-            ("Repasad", "Leed los arreglos en voz alta. La próxima vez, mirad cómo han ido.",
+            ("Repasamos", "Leemos los arreglos en voz alta. La próxima vez, vemos cómo han ido.",
              ""),
         ],
     ),
@@ -211,7 +211,7 @@ CONTENT = {
             "sin buscar culpables.",
         materials="Una pizarra compartida o el chat.",
         tips="Deja claro el marco: «estamos dentro de seis meses y esto salió mal; ¿qué "
-             "pasó?». Quedaos en las causas, no en los culpables.",
+             "pasó?». Céntrate en las causas, no en los culpables.",
         access=f"{QUIET} Si el grupo lo prefiere, los riesgos se escriben de forma anónima en "
                f"una pizarra compartida. {PASS}",
         steps=[
@@ -219,9 +219,9 @@ CONTENT = {
              "ha salido mal.", ""),
             ("Apunta las causas", "Cada persona escribe qué podría haberlo causado.",
              "Algo que podría hacer que nuestro próximo proyecto saliera mal"),
-            ("Prevén", "Elegid las tres causas más probables y acordad una forma de "
+            ("Prevenimos", "Elegimos las tres causas más probables y acordamos una forma de "
              "prevenir cada una.", ""),
-            ("Cierra", "Decid quién va a estar pendiente de cada medida.", ""),
+            ("Cierre", "Decidimos quién va a estar pendiente de cada medida.", ""),
         ],
     ),
     "team-day-planner": dict(
@@ -237,9 +237,9 @@ CONTENT = {
         steps=[
             ("Necesidades", "Cada persona escribe algo que haría que un día de equipo fuera "
              "bueno para ella.", "Algo que haría que un día de equipo fuera bueno para ti"),
-            ("Ideas", "En grupos pequeños, esbozad un día que cubra tantas necesidades como "
+            ("Ideas", "En grupos pequeños, esbozamos un día que cubra tantas necesidades como "
              "sea posible.", ""),
-            ("Elegid", "Compartid los borradores y combinad lo mejor de cada uno.", ""),
+            ("Elegimos", "Compartimos los borradores y combinamos lo mejor de cada uno.", ""),
         ],
     ),
     # --- Compartir historias -----------------------------------------------------------------
@@ -259,7 +259,7 @@ CONTENT = {
              ""),
             ("Cuenta", "Quien quiera cuenta su historia en dos o tres minutos.",
              "Una vez que alguien te cubrió las espaldas"),
-            ("Ponle nombre", "Entre todos, haced una lista de lo que hicieron esas personas: "
+            ("Ponle nombre", "Entre todos, hacemos una lista de lo que hicieron esas personas: "
              "las costumbres del apoyo.", ""),
         ],
     ),
@@ -295,7 +295,7 @@ CONTENT = {
             ("Recuerda", "Piensa en tu primer trabajo, pagado o no.", ""),
             ("Comparte", "Comparte una cosa que te enseñó, en una frase o en una historia "
              "corta.", "Tu primer trabajo, y una cosa que te enseñó"),
-            ("Recoged", "Haced juntos la lista de lo aprendido: ¿qué sigue importando aquí?",
+            ("Recogemos", "Hacemos juntos la lista de lo aprendido: ¿qué sigue importando aquí?",
              ""),
         ],
     ),
@@ -323,15 +323,15 @@ CONTENT = {
         title="Nuestros valores en una palabra",
         why="El grupo encuentra las pocas palabras que describen cómo quiere trabajar junto.",
         materials="Una herramienta de nube de palabras o el chat.",
-        tips="Primero se recogen las palabras y después se comentan. Buscad tres palabras con "
+        tips="Primero se recogen las palabras y después se comentan. Buscamos tres palabras con "
              "las que el grupo pueda convivir, no una declaración perfecta.",
         access=f"{QUIET} Son bienvenidas las palabras en cualquier idioma; las traducimos "
                f"entre todos. {PASS}",
         steps=[
             ("Palabras", "Cada persona escribe una palabra sobre cómo quiere que funcione "
              "este grupo.", "Una palabra sobre cómo quieres que trabajemos juntos"),
-            ("Agrupad", "Juntad las palabras parecidas y hablad de lo que significan.", ""),
-            ("Elegid", "Acordad tres palabras para tenerlas siempre a la vista.", ""),
+            ("Agrupamos", "Juntamos las palabras parecidas y hablamos de lo que significan.", ""),
+            ("Elegimos", "Acordamos tres palabras para tenerlas siempre a la vista.", ""),
         ],
     ),
     "bring-and-need": dict(
@@ -340,12 +340,12 @@ CONTENT = {
             "sí, para que el apoyo llegue donde encaja.",
         materials="",
         tips="Da ejemplo con las dos mitades: la del «necesito» es la valiente. Que las "
-             "necesidades sean prácticas («que me aviséis antes de las fechas de entrega»).",
+             "necesidades sean prácticas («que me avisen con tiempo antes de una entrega»).",
         access=f"{QUIET} Las necesidades no hay que explicarlas ni justificarlas. {PASS}",
         steps=[
             ("Piensa", "Piensa en algo que aportas y en algo que necesitas.", ""),
             ("Comparte", "Publica las dos cosas.", "Algo que aportas, algo que necesitas"),
-            ("Conecta", "Buscad ofertas que respondan a alguna necesidad.", ""),
+            ("Conectamos", "Buscamos ofertas que respondan a alguna necesidad.", ""),
         ],
     ),
     # --- Reflexionar y cerrar ----------------------------------------------------------------
@@ -403,10 +403,10 @@ CONTENT = {
                "una cafetería. Elige un recorrido sin escalones y con sitios para descansar. "
                f"{PASS}",
         steps=[
-            ("Haced parejas", "Formad parejas y elegid si caminar o sentaros.", ""),
-            ("Hablad", "Hablad sobre la pregunta: ¿qué ha hecho que el trabajo vaya bien "
+            ("En parejas", "Formamos parejas y cada una elige si caminar o sentarse.", ""),
+            ("Hablamos", "Cada pareja habla sobre la pregunta: ¿qué ha hecho que el trabajo vaya bien "
              "últimamente?", ""),
-            ("Volved", "Volved a juntaros; cada pareja puede compartir una idea.", ""),
+            ("Volvemos", "Nos volvemos a juntar; cada pareja puede compartir una idea.", ""),
         ],
     ),
     "table-questions-lunch": dict(
@@ -421,7 +421,7 @@ CONTENT = {
                f"responder a ninguna tarjeta. {PASS}",
         steps=[
             ("Siéntate", "Busca sitio en una mesa con alguien a quien no conozcas mucho.", ""),
-            ("Comed y hablad", "Usad las tarjetas como queráis.", ""),
+            ("Comemos y charlamos", "Usamos las tarjetas como nos apetezca.", ""),
             ("Cierra", "Da las gracias a todo el mundo por venir.", ""),
         ],
     ),
@@ -436,7 +436,7 @@ CONTENT = {
                f"echar una mano en vez de jugar. {PASS}",
         steps=[
             ("Elige mesa", "Elige una mesa de juego.", ""),
-            ("Jugad", "Jugad juntos.", ""),
+            ("Jugamos", "Jugamos juntos.", ""),
             ("Para terminar", "Comparte un momento de tu partida.", ""),
         ],
     ),
@@ -453,7 +453,7 @@ CONTENT = {
             ("Abre el muro", "Explica en qué consiste el muro y pega las primeras notas.", ""),
             ("Escribe", "Cada persona escribe una nota o más.",
              "Una nota de agradecimiento para el muro"),
-            ("Leed", "Leed el muro juntos.", ""),
+            ("Leemos", "Leemos el muro juntos.", ""),
         ],
     ),
     "recipe-swap": dict(
@@ -461,13 +461,13 @@ CONTENT = {
         why="Compartir un plato favorito es una forma cercana de conocer el mundo de cada "
             "persona.",
         materials="Una receta por persona (escrita o de memoria).",
-        tips="Pide platos sencillos; después, reunid las recetas en un documento compartido.",
+        tips="Pide platos sencillos; después, reúne las recetas en un documento compartido.",
         access=f"Vale cualquier plato, comprado o cocinado. {QUIET} {PASS}",
         steps=[
             ("Piensa", "Piensa en un plato que te encante.", ""),
             ("Comparte", "Comparte el plato y por qué te encanta.",
              "Un plato que te encanta, y por qué"),
-            ("Reunid", "Acordad dónde vais a reunir las recetas.", ""),
+            ("Reunimos", "Acordamos dónde vamos a reunir las recetas.", ""),
         ],
     ),
 }
