@@ -42,7 +42,7 @@ CONTENT = {
                f"mano. En vez de enseñarlo a la cámara, puedes describirlo en el chat. {PASS}",
         steps=[
             ("Elige", "Cada persona elige un objeto que pueda alcanzar sin levantarse.", ""),
-            ("Describe", "Por turnos, cada persona dice o escribe qué objeto es y una cosa "
+            ("Descríbelo", "Por turnos, cada persona dice o escribe qué objeto es y una cosa "
              "sobre él: de dónde viene, por qué está ahí o qué dice de su trabajo.",
              "Tu objeto, y una cosa sobre él"),
             ("Descubre", "Cada persona escribe algo que le haya sorprendido o que tenga en "
