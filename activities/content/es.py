@@ -6,9 +6,14 @@ QUIET = ("Todo se puede hacer por escrito, en el chat o en papel, así que nadie
          "hablar en voz alta.")
 PASS = "Cualquiera puede pasar en cualquier paso, sin dar explicaciones."
 
+
+def activity(**fields) -> dict:
+    return fields
+
+
 CONTENT = {
     # --- Romper el hielo ---------------------------------------------------------------------
-    "two-good-things": dict(
+    "two-good-things": activity(
         title="Dos cosas buenas",
         why="Un comienzo suave que pone al grupo en sintonía con lo que va bien, sin pedirle a "
             "nadie que cuente nada personal.",
@@ -30,7 +35,7 @@ CONTENT = {
              "a nadie, y da las gracias al grupo.", ""),
         ],
     ),
-    "object-on-my-desk": dict(
+    "object-on-my-desk": activity(
         title="El objeto de mi mesa",
         why="Nos conocemos un poco más a través de un objeto cotidiano que cada quien elige, "
             "así que cada persona decide exactamente cuánto compartir.",
@@ -49,7 +54,7 @@ CONTENT = {
              "común con alguien.", "Algo que tienes en común con alguien de aquí"),
         ],
     ),
-    "weather-report": dict(
+    "weather-report": activity(
         title="El parte del tiempo",
         why="Una forma rápida de saber cómo llega cada persona hoy, con una imagen en lugar de "
             "una confesión.",
@@ -68,7 +73,7 @@ CONTENT = {
              ""),
         ],
     ),
-    "common-ground": dict(
+    "common-ground": activity(
         title="Lo que tenemos en común",
         why="En grupos pequeños descubrimos cosas sorprendentes que compartimos, y eso hace "
             "más fáciles las conversaciones que vienen después.",
@@ -89,7 +94,7 @@ CONTENT = {
         ],
     ),
     # --- Valorarnos --------------------------------------------------------------------------
-    "appreciation-round": dict(
+    "appreciation-round": activity(
         title="Ronda de agradecimientos",
         why="Decimos en voz alta lo que valoramos de los demás: esos agradecimientos concretos "
             "que a menudo se quedan sin decir en una semana ajetreada.",
@@ -112,7 +117,7 @@ CONTENT = {
              ""),
         ],
     ),
-    "thank-you-notes": dict(
+    "thank-you-notes": activity(
         title="Notas de agradecimiento",
         why="Un agradecimiento por escrito dura: se puede guardar y releer en un día difícil.",
         materials="En persona: tarjetas o pósits y bolígrafos. En remoto: el chat.",
@@ -129,7 +134,7 @@ CONTENT = {
             ("Cierra", "Da las gracias a todo el grupo por la amabilidad que ha habido.", ""),
         ],
     ),
-    "spotlight-on-a-helper": dict(
+    "spotlight-on-a-helper": activity(
         title="Un foco para quien ayuda",
         why="Reconoce el apoyo discreto que sostiene a un equipo: revisiones, respuestas, "
             "paciencia.",
@@ -146,7 +151,7 @@ CONTENT = {
              "han mencionado (no los nombres) y da las gracias al grupo.", ""),
         ],
     ),
-    "kindness-circle": dict(
+    "kindness-circle": activity(
         title="Círculo de palabras amables",
         why="Cada persona, si quiere, escucha unas palabras amables de sus compañeros: un "
             "empujón que se queda.",
@@ -167,7 +172,7 @@ CONTENT = {
         ],
     ),
     # --- Resolver un problema juntos ---------------------------------------------------------
-    "small-fixes": dict(
+    "small-fixes": activity(
         title="Pequeños arreglos que ayudarían",
         why="Convierte las frustraciones del día a día en mejoras pequeñas y factibles de las "
             "que el grupo se puede encargar.",
@@ -187,7 +192,7 @@ CONTENT = {
              ""),
         ],
     ),
-    "pass-the-problem": dict(
+    "pass-the-problem": activity(
         title="Pásame el problema",
         why="Todo el mundo ayuda a todo el mundo: cada reto compartido recibe varias ideas "
             "nuevas.",
@@ -205,7 +210,7 @@ CONTENT = {
              ""),
         ],
     ),
-    "pre-mortem": dict(
+    "pre-mortem": activity(
         title="Pre-mortem amable",
         why="Imaginar que un proyecto salió mal ayuda al equipo a ver los riesgos a tiempo, "
             "sin buscar culpables.",
@@ -224,7 +229,7 @@ CONTENT = {
             ("Cierre", "Decidimos quién va a estar pendiente de cada medida.", ""),
         ],
     ),
-    "team-day-planner": dict(
+    "team-day-planner": activity(
         title="Planeamos nuestro día de equipo",
         why="El grupo diseña un día que todo el mundo pueda disfrutar: una práctica para "
             "equilibrar necesidades distintas.",
@@ -243,7 +248,7 @@ CONTENT = {
         ],
     ),
     # --- Compartir historias -----------------------------------------------------------------
-    "had-my-back": dict(
+    "had-my-back": activity(
         title="Una vez que alguien me cubrió las espaldas",
         why="Las historias de apoyo nos recuerdan lo que hacen los buenos compañeros, y que "
             "nosotros también podemos hacerlo.",
@@ -263,7 +268,7 @@ CONTENT = {
              "las costumbres del apoyo.", ""),
         ],
     ),
-    "story-of-a-name": dict(
+    "story-of-a-name": activity(
         title="La historia de un nombre",
         why="Todo el mundo tiene una historia sobre un nombre; contarla es una forma cálida y "
             "sin riesgo de darse a conocer.",
@@ -282,7 +287,7 @@ CONTENT = {
              "la sala.", ""),
         ],
     ),
-    "first-job-stories": dict(
+    "first-job-stories": activity(
         title="Historias del primer trabajo",
         why="Los recuerdos divertidos y formativos del primer trabajo rompen las jerarquías: "
             "todo el mundo empezó por algún sitio.",
@@ -300,7 +305,7 @@ CONTENT = {
         ],
     ),
     # --- Valores y fortalezas ----------------------------------------------------------------
-    "strengths-spotting": dict(
+    "strengths-spotting": activity(
         title="A la caza de fortalezas",
         why="Los compañeros nombran las fortalezas que ven en los demás, esas que cada persona "
             "suele infravalorar en sí misma.",
@@ -319,7 +324,7 @@ CONTENT = {
              "sorprendió.", ""),
         ],
     ),
-    "values-in-one-word": dict(
+    "values-in-one-word": activity(
         title="Nuestros valores en una palabra",
         why="El grupo encuentra las pocas palabras que describen cómo quiere trabajar junto.",
         materials="Una herramienta de nube de palabras o el chat.",
@@ -334,7 +339,7 @@ CONTENT = {
             ("Elegimos", "Acordamos tres palabras para tenerlas siempre a la vista.", ""),
         ],
     ),
-    "bring-and-need": dict(
+    "bring-and-need": activity(
         title="Lo que aporto, lo que necesito",
         why="Cada persona cuenta lo que ofrece al equipo y lo que le ayuda a dar lo mejor de "
             "sí, para que el apoyo llegue donde encaja.",
@@ -349,7 +354,7 @@ CONTENT = {
         ],
     ),
     # --- Reflexionar y cerrar ----------------------------------------------------------------
-    "one-word-check-out": dict(
+    "one-word-check-out": activity(
         title="Cierre en una palabra",
         why="Termina una sesión con calma, escuchando una vez a cada persona.",
         materials="",
@@ -361,7 +366,7 @@ CONTENT = {
             ("Gracias", "Da las gracias al grupo y cierra la sesión.", ""),
         ],
     ),
-    "rose-bud-thorn": dict(
+    "rose-bud-thorn": activity(
         title="Rosa, brote, espina",
         why="Una mirada atrás equilibrada: lo que fue bien, lo que está creciendo y lo que "
             "costó.",
@@ -377,7 +382,7 @@ CONTENT = {
             ("Cierra", "Da las gracias a todo el mundo.", ""),
         ],
     ),
-    "taking-with-me": dict(
+    "taking-with-me": activity(
         title="Algo que me llevo",
         why="Ayuda a notar qué se lleva cada persona de la sesión para el resto de la semana.",
         materials="",
@@ -391,7 +396,7 @@ CONTENT = {
         ],
     ),
     # --- Tiempo juntos en persona ------------------------------------------------------------
-    "walking-pairs": dict(
+    "walking-pairs": activity(
         title="Conversaciones paseando en parejas",
         why="Hablar uno al lado del otro resulta más fácil que cara a cara; y el aire fresco "
             "también ayuda.",
@@ -404,12 +409,12 @@ CONTENT = {
                f"{PASS}",
         steps=[
             ("En parejas", "Formamos parejas y cada una elige si caminar o sentarse.", ""),
-            ("Hablamos", "Cada pareja habla sobre la pregunta: ¿qué ha hecho que el trabajo vaya bien "
-             "últimamente?", ""),
+            ("Hablamos", "Cada pareja habla sobre la pregunta: ¿qué ha hecho que el trabajo "
+             "vaya bien últimamente?", ""),
             ("Volvemos", "Nos volvemos a juntar; cada pareja puede compartir una idea.", ""),
         ],
     ),
-    "table-questions-lunch": dict(
+    "table-questions-lunch": activity(
         title="Comida compartida: preguntas en la mesa",
         why="Una comida compartida con unas cuantas buenas preguntas sobre la mesa abre "
             "espacio para conexiones nuevas.",
@@ -425,7 +430,7 @@ CONTENT = {
             ("Cierra", "Da las gracias a todo el mundo por venir.", ""),
         ],
     ),
-    "cooperative-games": dict(
+    "cooperative-games": activity(
         title="Comida con juegos de mesa cooperativos",
         why="En los juegos cooperativos todo el mundo está en el mismo bando: nadie pierde.",
         materials="Juegos cooperativos para dos a seis jugadores y comida para todas las "
@@ -440,7 +445,7 @@ CONTENT = {
             ("Para terminar", "Comparte un momento de tu partida.", ""),
         ],
     ),
-    "gratitude-wall": dict(
+    "gratitude-wall": activity(
         title="Muro de agradecimientos",
         why="Un muro de notas de agradecimiento al que la gente añade notas toda la semana y "
             "que lee cada vez que pasa por delante.",
@@ -456,7 +461,7 @@ CONTENT = {
             ("Leemos", "Leemos el muro juntos.", ""),
         ],
     ),
-    "recipe-swap": dict(
+    "recipe-swap": activity(
         title="Intercambio de recetas",
         why="Compartir un plato favorito es una forma cercana de conocer el mundo de cada "
             "persona.",

@@ -6,9 +6,14 @@ QUIET = ("Tout peut se faire par écrit, dans le chat ou sur papier : personne 
          "de parler à voix haute.")
 PASS = "Chacun peut passer son tour à n’importe quelle étape, sans avoir à se justifier."
 
+
+def activity(**fields) -> dict:
+    return fields
+
+
 CONTENT = {
     # --- Briser la glace ---------------------------------------------------------------------
-    "two-good-things": dict(
+    "two-good-things": activity(
         title="Deux bonnes choses",
         why="Un démarrage en douceur qui oriente le groupe vers ce qui va bien, sans demander "
             "à quiconque de se livrer sur sa vie personnelle.",
@@ -30,7 +35,7 @@ CONTENT = {
              "désigner personne, et remercie le groupe.", ""),
         ],
     ),
-    "object-on-my-desk": dict(
+    "object-on-my-desk": activity(
         title="L’objet sur mon bureau",
         why="On apprend à se connaître un peu à travers un objet ordinaire que chacun choisit : "
             "chacun décide exactement de ce qu’il partage.",
@@ -50,7 +55,7 @@ CONTENT = {
              "quelqu’un.", "Une chose que vous avez en commun avec quelqu’un ici"),
         ],
     ),
-    "weather-report": dict(
+    "weather-report": activity(
         title="La météo du jour",
         why="Une façon rapide de savoir dans quel état chacun arrive aujourd’hui, avec une "
             "image plutôt qu’une confidence.",
@@ -70,7 +75,7 @@ CONTENT = {
              ""),
         ],
     ),
-    "common-ground": dict(
+    "common-ground": activity(
         title="Nos points communs",
         why="En petits groupes, on découvre des choses étonnantes en commun, ce qui facilite "
             "les conversations suivantes.",
@@ -94,7 +99,7 @@ CONTENT = {
         ],
     ),
     # --- Se dire merci -----------------------------------------------------------------------
-    "appreciation-round": dict(
+    "appreciation-round": activity(
         title="Tour de remerciements",
         why="On dit à voix haute ce qu’on apprécie chez les autres : ces remerciements précis "
             "qui restent souvent non dits dans une semaine chargée.",
@@ -117,7 +122,7 @@ CONTENT = {
              "souhaite, transformer son remerciement en reconnaissance.", ""),
         ],
     ),
-    "thank-you-notes": dict(
+    "thank-you-notes": activity(
         title="Petits mots de remerciement",
         why="Un merci écrit reste : on peut le garder et le relire les jours difficiles.",
         materials="En présentiel : des cartes ou des post-it et des stylos. À distance : le "
@@ -136,7 +141,7 @@ CONTENT = {
             ("Clore", "Remerciez tout le monde pour la bienveillance partagée.", ""),
         ],
     ),
-    "spotlight-on-a-helper": dict(
+    "spotlight-on-a-helper": activity(
         title="Coup de projecteur sur un soutien discret",
         why="Met en lumière le soutien discret qui fait tenir une équipe : relectures, "
             "réponses, patience.",
@@ -154,7 +159,7 @@ CONTENT = {
              "les noms) et remercie le groupe.", ""),
         ],
     ),
-    "kindness-circle": dict(
+    "kindness-circle": activity(
         title="Cercle de bienveillance",
         why="Chacun, s’il le souhaite, entend quelques mots gentils de ses collègues : un coup "
             "de pouce qui reste.",
@@ -175,7 +180,7 @@ CONTENT = {
         ],
     ),
     # --- Résoudre un problème ensemble -------------------------------------------------------
-    "small-fixes": dict(
+    "small-fixes": activity(
         title="Les petites améliorations qui aideraient",
         why="Transforme les agacements du quotidien en petites améliorations réalistes que le "
             "groupe peut prendre en main.",
@@ -196,7 +201,7 @@ CONTENT = {
              "fois.", ""),
         ],
     ),
-    "pass-the-problem": dict(
+    "pass-the-problem": activity(
         title="Faites tourner le problème",
         why="Tout le monde aide tout le monde : chaque difficulté partagée récolte plusieurs "
             "idées neuves.",
@@ -215,7 +220,7 @@ CONTENT = {
              "une.", ""),
         ],
     ),
-    "pre-mortem": dict(
+    "pre-mortem": activity(
         title="Pré-mortem bienveillant",
         why="Imaginer qu’un projet a mal tourné aide une équipe à repérer les risques tôt, "
             "sans chercher de coupable.",
@@ -234,7 +239,7 @@ CONTENT = {
             ("Clore", "Désignez qui veillera sur chaque parade.", ""),
         ],
     ),
-    "team-day-planner": dict(
+    "team-day-planner": activity(
         title="Organisons notre journée d’équipe",
         why="Le groupe imagine une journée que chacun pourrait apprécier : un bon exercice "
             "pour concilier des besoins différents.",
@@ -253,7 +258,7 @@ CONTENT = {
         ],
     ),
     # --- Partager des histoires --------------------------------------------------------------
-    "had-my-back": dict(
+    "had-my-back": activity(
         title="Le jour où quelqu’un m’a soutenu",
         why="Les histoires de soutien rappellent ce que font les bons collègues, et que nous "
             "pouvons le faire aussi.",
@@ -272,7 +277,7 @@ CONTENT = {
              "soutien.", ""),
         ],
     ),
-    "story-of-a-name": dict(
+    "story-of-a-name": activity(
         title="L’histoire d’un nom",
         why="Chacun a une histoire liée à un nom ; la partager est une façon chaleureuse et "
             "sans risque de se faire connaître.",
@@ -291,7 +296,7 @@ CONTENT = {
              "dans la pièce.", ""),
         ],
     ),
-    "first-job-stories": dict(
+    "first-job-stories": activity(
         title="Mon premier job",
         why="Les souvenirs drôles et formateurs d’un premier job effacent la hiérarchie : tout "
             "le monde a commencé quelque part.",
@@ -309,7 +314,7 @@ CONTENT = {
         ],
     ),
     # --- Valeurs et forces -------------------------------------------------------------------
-    "strengths-spotting": dict(
+    "strengths-spotting": activity(
         title="Repérer les forces",
         why="Les collègues nomment les forces qu’ils voient les uns chez les autres, forces "
             "que chacun a souvent tendance à sous-estimer chez soi.",
@@ -327,7 +332,7 @@ CONTENT = {
             ("S’approprier", "Chacun peut dire quelle force repérée l’a surpris.", ""),
         ],
     ),
-    "values-in-one-word": dict(
+    "values-in-one-word": activity(
         title="Nos valeurs en un mot",
         why="Le groupe trouve les quelques mots qui décrivent comment il veut travailler "
             "ensemble.",
@@ -344,7 +349,7 @@ CONTENT = {
             ("Choisir", "Mettez-vous d’accord sur trois mots à garder sous les yeux.", ""),
         ],
     ),
-    "bring-and-need": dict(
+    "bring-and-need": activity(
         title="Ce que j’apporte, ce dont j’ai besoin",
         why="Chacun dit ce qu’il apporte à l’équipe et ce qui l’aide à donner le meilleur de "
             "lui-même, pour que le soutien arrive là où il est utile.",
@@ -361,7 +366,7 @@ CONTENT = {
         ],
     ),
     # --- Prendre du recul et clore -----------------------------------------------------------
-    "one-word-check-out": dict(
+    "one-word-check-out": activity(
         title="Le mot de la fin",
         why="Clôt une séance dans le calme, en entendant chacun une fois.",
         materials="",
@@ -373,7 +378,7 @@ CONTENT = {
             ("Remercier", "Remerciez le groupe et clôturez la séance.", ""),
         ],
     ),
-    "rose-bud-thorn": dict(
+    "rose-bud-thorn": activity(
         title="Rose, bourgeon, épine",
         why="Un regard en arrière équilibré : ce qui s’est bien passé, ce qui est en train de "
             "naître, ce qui a été difficile.",
@@ -389,7 +394,7 @@ CONTENT = {
             ("Clore", "Remerciez tout le monde.", ""),
         ],
     ),
-    "taking-with-me": dict(
+    "taking-with-me": activity(
         title="Ce que j’emporte avec moi",
         why="Aide chacun à remarquer ce qu’il retire de la séance pour le reste de la semaine.",
         materials="",
@@ -404,7 +409,7 @@ CONTENT = {
         ],
     ),
     # --- Se retrouver en personne ------------------------------------------------------------
-    "walking-pairs": dict(
+    "walking-pairs": activity(
         title="Discussions en marchant, à deux",
         why="Parler côte à côte est plus facile que face à face ; l’air frais aide aussi.",
         materials="Un parcours avec une option sans marches, ou une salle calme pour celles et "
@@ -423,7 +428,7 @@ CONTENT = {
              "idée.", ""),
         ],
     ),
-    "table-questions-lunch": dict(
+    "table-questions-lunch": activity(
         title="Déjeuner partagé : questions à table",
         why="Un repas partagé, avec quelques bonnes questions sur la table, laisse de la place "
             "à de nouveaux liens.",
@@ -440,7 +445,7 @@ CONTENT = {
             ("Clore", "Remerciez tout le monde d’être venu.", ""),
         ],
     ),
-    "cooperative-games": dict(
+    "cooperative-games": activity(
         title="Déjeuner jeux de société coopératifs",
         why="Dans les jeux coopératifs, tout le monde est dans le même camp : personne ne "
             "perd.",
@@ -456,7 +461,7 @@ CONTENT = {
             ("Conclure", "Partagez un moment de votre partie.", ""),
         ],
     ),
-    "gratitude-wall": dict(
+    "gratitude-wall": activity(
         title="Le mur des mercis",
         why="Un mur de petits mots de remerciement, que chacun complète toute la semaine et "
             "lit en passant.",
@@ -473,7 +478,7 @@ CONTENT = {
             ("Lire", "Lisez le mur ensemble.", ""),
         ],
     ),
-    "recipe-swap": dict(
+    "recipe-swap": activity(
         title="Échange de recettes",
         why="Partager un plat qu’on aime est une façon conviviale de découvrir l’univers de "
             "chacun.",
