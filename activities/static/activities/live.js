@@ -97,7 +97,8 @@
       $("activity-prompt-label").textContent = step.appreciation ?
         gettext("Appreciation prompt, answer in the chat (you can turn your answer into a recognition):") :
         gettext("Answer in the chat:");
-      $("activity-prompt-text").textContent = step.prompt || "";
+      $("activity-prompt-text").textContent = step.prompt ?
+        interpolate(gettext("“%(prompt)s”"), { prompt: step.prompt }, true) : "";
     }
     $("activity-rate").hidden = !ended || !!state.rated[run.id];
     $("activity-status").textContent = "";
