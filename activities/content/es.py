@@ -26,8 +26,8 @@ CONTENT = {
                "cualquier idioma están bien; los emojis también cuentan.",
         steps=[
             ("Piensa", "Cada persona piensa en dos cosas buenas de la última semana. Las "
-             "pequeñas son perfectas: un correo amable, un error que por fin tuvo sentido, una "
-             "comida rica.", ""),
+             "pequeñas son perfectas: un correo amable, un fallo que por fin "
+             "quedó resuelto, una comida rica.", ""),
             ("Comparte", "Cada persona comparte sus dos cosas buenas en una o dos frases, en el "
              "chat o en voz alta. Escuchamos sin comentar todavía.",
              "Dos cosas buenas de tu semana (grandes o diminutas)"),
@@ -226,7 +226,7 @@ CONTENT = {
              "Algo que podría hacer que nuestro próximo proyecto saliera mal"),
             ("Prevenimos", "Elegimos las tres causas más probables y acordamos una forma de "
              "prevenir cada una.", ""),
-            ("Cierre", "Decidimos quién va a estar pendiente de cada medida.", ""),
+            ("Cerramos", "Decidimos quién va a estar pendiente de cada medida.", ""),
         ],
     ),
     "team-day-planner": activity(
