@@ -1,9 +1,12 @@
 """Staff admin for the activity library: edit the content, publish facilitators' own.
 
 Ratings are not registered: they are private (facilitators see counts on the activity page).
+The library's texts here are the English source: a field edited here is shown as written in
+every language (its Spanish and French, in activities/content/, apply to the library's own text).
 """
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityRun, ActivityStep, SessionActivity
 
@@ -33,11 +36,11 @@ class ActivityAdmin(admin.ModelAdmin):
         total = sum(activity.steps.values_list("minutes", flat=True))
         Activity.objects.filter(pk=activity.pk).update(duration_minutes=total)
 
-    @admin.action(description="Publish to everyone's library")
+    @admin.action(description=_("Publish to everyone's library"))
     def publish(self, request, queryset):
         queryset.update(is_published=True)
 
-    @admin.action(description="Take back to the author's groups only")
+    @admin.action(description=_("Take back to the author's groups only"))
     def unpublish(self, request, queryset):
         queryset.update(is_published=False)
 

@@ -34,7 +34,7 @@ def _preview_json(preview: appreciation.Preview) -> dict:
              "label": _("Only the people recognised (and you)")}]},
         "remaining": allowance.remaining,
         "limit": allowance.limit,
-        "next_available": (formats.date_format(timezone.localtime(next_at), "l j F, H:i")
+        "next_available": (formats.date_format(timezone.localtime(next_at), "DATETIME_FORMAT")
                            if next_at and not allowance.remaining else None),
         "already": preview.already,
     }

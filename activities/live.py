@@ -15,16 +15,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from activities import content
 from activities.models import Activity, ActivityRun, SessionActivity
 from chat import events
 from chat.policies import room_window
 from chat.services.errors import ChatRefusal
 from peersupport.compiled import CompiledQuery
+from peersupport.i18n import in_language_of
 from sessions.models import Session
 
 # An answer finished just after the facilitator moved on still counts as an answer.
@@ -44,12 +47,27 @@ def _iso(moment: dt.datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
+def _texts_by_language(run: ActivityRun) -> dict[str, Any]:
+    """The run's human texts in every language, when the library has it in more than one.
+
+    A room broadcast is encoded once for everyone in it, so each client shows the texts of
+    its page's language (`<html lang>`, the person's own) from here."""
+    slug = run.activity.slug
+    if slug not in content.SOURCE:
+        return {}
+    return {code: content.run_texts(slug=slug, title=run.title, steps=run.steps, language=code)
+            for code, _name in settings.LANGUAGES}
+
+
 def run_frame(run: ActivityRun | None, *, now: dt.datetime | None = None) -> dict[str, Any] | None:
-    """The run as every client sees it (plain text only), or None."""
+    """The run as every client sees it (plain text only), or None. Its texts are in the
+    active language, and in each language under `texts` (see _texts_by_language)."""
     if run is None:
         return None
     now = now or timezone.now()
-    steps = run.steps
+    shown = content.run_texts(slug=run.activity.slug, title=run.title, steps=run.steps,
+                              language=None)
+    steps = [{**step, **texts} for step, texts in zip(run.steps, shown["steps"], strict=True)]
     step = steps[run.step_index] if steps else None
     if run.status == ActivityRun.Status.RUNNING and run.step_ends_at is not None:
         remaining = max(0, int((run.step_ends_at - now).total_seconds() + 0.999))
@@ -58,7 +76,8 @@ def run_frame(run: ActivityRun | None, *, now: dt.datetime | None = None) -> dic
     return {
         "id": run.pk,
         "version": run.version,
-        "activity": {"slug": run.activity.slug, "title": run.title, "category": run.category},
+        "activity": {"slug": run.activity.slug, "title": shown["title"],
+                     "category": run.category},
         "status": run.status,
         "step_index": run.step_index,
         "steps_total": len(steps),
@@ -73,6 +92,7 @@ def run_frame(run: ActivityRun | None, *, now: dt.datetime | None = None) -> dic
         "answer_windows": [{"from": w["from"], "until": w["until"]} for w in run.windows],
         "rate_url": (reverse("activities:rate", args=[run.pk])
                      if run.status == ActivityRun.Status.ENDED else None),
+        "texts": _texts_by_language(run),
     }
 
 
@@ -240,7 +260,18 @@ def _version(frame: dict) -> Any:
     return value
 
 
+def _in_their_language(handler):
+    """Refusals and answers in the language of the socket's person."""
+
+    def run(access, frame: dict) -> list[dict]:
+        with in_language_of(access.user):
+            return handler(access, frame)
+
+    return run
+
+
 def _runner_only(handler):
+    @_in_their_language
     def run(access, frame: dict) -> list[dict]:
         if not access.is_moderator:
             raise ChatRefusal("forbidden", _("Only the group's facilitators can run "
@@ -281,6 +312,7 @@ def _end(access, frame):
     run_end(session=access.session, by=access.user, version=_version(frame))
 
 
+@_in_their_language
 def _rate(access, frame) -> list[dict]:
     from django.core.exceptions import ValidationError
 

@@ -62,7 +62,8 @@ class Activity(models.Model):
 
     class Meta:
         ordering = ["title"]
-        verbose_name_plural = "activities"
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
         constraints = [
             models.CheckConstraint(condition=models.Q(max_people__gte=models.F("min_people")),
                                    name="activity_people_range"),

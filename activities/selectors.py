@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from activities import policies
+from activities import content, policies
 from activities.models import (
     Activity,
     ActivityRun,
@@ -62,10 +62,14 @@ def library_search(*, user, filters: LibraryFilters) -> list[Activity]:
     """The activities the person may see that match the filters, best fit first. Two queries
     (the activities, then the viewer's favourites among them)."""
     activities = visible_activities(user=user)
+    language = content.content_language()
     if filters.query:
         q = filters.query
+        # The library's activities match in the reader's language too (in Python: 26 texts).
+        translated = content.matching_slugs(q, language)
         activities = activities.filter(Q(title__icontains=q) | Q(purpose__icontains=q)
-                                       | Q(steps__instructions__icontains=q)).distinct()
+                                       | Q(steps__instructions__icontains=q)
+                                       | Q(slug__in=translated, author=None)).distinct()
     if filters.format in (Activity.Format.REMOTE, Activity.Format.IN_PERSON):
         activities = activities.filter(format__in=[filters.format, Activity.Format.BOTH])
     if filters.minutes is not None:
@@ -80,8 +84,10 @@ def library_search(*, user, filters: LibraryFilters) -> list[Activity]:
         activities = activities.filter(pk__in=favourites)
     if filters.mine:
         activities = activities.filter(author=user)
-    found = list(activities.order_by("-duration_minutes" if filters.minutes else "title",
-                                     "title"))
+    found = [content.shown_activity(activity, language) for activity in activities]
+    # Sorted by the title the reader sees (longest first when they gave the time they have).
+    found.sort(key=lambda a: (-a.duration_minutes if filters.minutes else 0,
+                              content.folded(a.title)))
     liked = set(Favourite.objects.filter(user=user, activity__in=[a.pk for a in found])
                 .values_list("activity_id", flat=True))
     for activity in found:
@@ -100,18 +106,21 @@ def is_favourite(*, user, activity: Activity) -> bool:
 
 
 def planned_for(*, session: Session) -> list[Activity]:
-    """The activities planned for a session, in order (one query)."""
-    return [link.activity for link in SessionActivity.objects.filter(session=session)
+    """The activities planned for a session, in order, in the reader's language (one query)."""
+    return [content.shown_activity(link.activity)
+            for link in SessionActivity.objects.filter(session=session)
             .select_related("activity").order_by("position", "id")]
 
 
 def planned_titles_by_session(*, session_ids) -> dict[int, list[str]]:
-    """session id -> titles of its planned activities (one query for a whole calendar)."""
+    """session id -> titles of its planned activities, in the active language (one query for
+    a whole calendar)."""
     titles: dict[int, list[str]] = {}
     rows = (SessionActivity.objects.filter(session_id__in=list(session_ids))
-            .order_by("position", "id").values_list("session_id", "activity__title"))
-    for session_id, title in rows:
-        titles.setdefault(session_id, []).append(title)
+            .order_by("position", "id")
+            .values_list("session_id", "activity__slug", "activity__title"))
+    for session_id, slug, title in rows:
+        titles.setdefault(session_id, []).append(content.title_in(slug=slug, title=title))
     return titles
 
 
@@ -161,5 +170,8 @@ def runs_to_rate(*, session: Session, user) -> list[ActivityRun]:
     from activities.models import RatingReceipt
 
     rated = RatingReceipt.objects.filter(user=user, run__session=session).values("run_id")
-    return list(ActivityRun.objects.filter(session=session, status=ActivityRun.Status.ENDED)
-                .exclude(pk__in=rated).order_by("started_at"))
+    runs = (ActivityRun.objects.filter(session=session, status=ActivityRun.Status.ENDED)
+            .exclude(pk__in=rated).select_related("activity").order_by("started_at"))
+    return [content.Shown(run, {"title": content.title_in(slug=run.activity.slug,
+                                                          title=run.title)})
+            for run in runs]

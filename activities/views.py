@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from activities import policies, selectors, services
+from activities import content, policies, selectors, services
 from activities.forms import ActivityForm, LibraryFilterForm, PlanForm, RateForm, StepFormSet
 from activities.models import Activity, ActivityRun
 from groups.models import Group, Membership
@@ -56,8 +56,10 @@ def detail(request, slug: str):
     facilitates = bool(policies.facilitated_group_ids(user))
     sessions = selectors.sessions_to_plan(user=user, activity=activity) if facilitates else []
     return render(request, "activities/detail.html", {
-        "activity": activity,
-        "steps": list(activity.steps.all()),
+        # In the reader's language (the library's own texts; others as written).
+        "activity": content.shown_activity(activity),
+        "steps": [content.shown_step(step, slug=activity.slug) for step in activity.steps.all()]
+        if activity.author_id is None else list(activity.steps.all()),
         "rules": [RULE_KEY_LABELS.get(key, key) for key in activity.ground_rules],
         "is_favourite": selectors.is_favourite(user=user, activity=activity),
         "can_edit": policies.can_edit(user, activity),
@@ -158,7 +160,7 @@ def plan(request, slug: str):
         messages.success(request, ngettext(
             "“%(title)s” is planned for %(n)d session.",
             "“%(title)s” is planned for %(n)d sessions.", len(added)) % {
-                "title": activity.title, "n": len(added)})
+                "title": content.shown_activity(activity).title, "n": len(added)})
     else:
         messages.info(request, _("It was already planned there."))
     return redirect("sessions:detail", session.pk)
@@ -182,7 +184,8 @@ def unplan(request, session_id: int, slug: str):
     activity = get_object_or_404(Activity, slug=slug)
     scope = request.POST.get("scope", services.PLAN_THIS)
     services.activity_unplan(session=session, activity=activity, by=request.user, scope=scope)
-    messages.success(request, _("“%(title)s” is no longer planned.") % {"title": activity.title})
+    messages.success(request, _("“%(title)s” is no longer planned.") % {
+        "title": content.shown_activity(activity).title})
     return redirect("sessions:detail", session.pk)
 
 

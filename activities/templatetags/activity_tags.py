@@ -32,3 +32,29 @@ def live_activity(context, session, moderates: bool):
     planned = selectors.planned_for(session=session) if moderates else []
     return {"session": session, "moderates": moderates, "planned": planned,
             "csrf_token": context.get("csrf_token")}
+
+
+@register.filter
+def duration(minutes) -> str:
+    """An activity's length, short, for the reader's language: "45 min", "1 h 30 min"."""
+    from django.utils.translation import gettext
+
+    minutes = int(minutes or 0)
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return gettext("%(minutes)s min") % {"minutes": minutes}
+    if not rest:
+        return gettext("%(hours)s h") % {"hours": hours}
+    return gettext("%(hours)s h %(minutes)s min") % {"hours": hours, "minutes": rest}
+
+
+@register.simple_tag
+def people_range(low, high) -> str:
+    """"3–20 people" (or "4 people" when both ends are the same) for the reader's language."""
+    from django.utils.translation import ngettext
+
+    low, high = int(low), int(high)
+    if low == high:
+        return ngettext("%(n)s person", "%(n)s people", high) % {"n": high}
+    return ngettext("%(low)s–%(high)s person", "%(low)s–%(high)s people", high) % {
+        "low": low, "high": high}

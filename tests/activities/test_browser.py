@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from activities.library import load_library
-from activities.models import Activity, ActivityStep
+from activities.models import Activity, ActivityStep, SessionActivity
 from recognition.models import Value
 from tests.chat.live_servers import SharedDatabase, make_room
 from tests.chat.test_browser_chat import in_browser, say, stored_message
@@ -82,7 +82,7 @@ def test_find_plan_run_answer_and_recognise(server, request, tmp_path):
             for page in (a, b):
                 expect(page.locator("#activity-step-title")).to_contain_text("Appreciate")
                 expect(page.locator("#activity-prompt-text")).to_have_text(
-                    "One thing you appreciated about someone this week")
+                    "“One thing you appreciated about someone this week”")
             left = [_seconds(page.locator("#activity-timer").inner_text()) for page in (a, b)]
             assert abs(left[0] - left[1]) <= 1 and 8 * 60 < left[0] <= 9 * 60
             b.screenshot(path=str(SHOTS / "3-member-step-card.png"), full_page=True)
@@ -116,3 +116,55 @@ def test_find_plan_run_answer_and_recognise(server, request, tmp_path):
     database.file = shared if shared.exists() else None
     assert database.rows("SELECT visibility FROM recognition_recognition") == [("group",)]
     assert database.rows("SELECT count(*) FROM activities_answerrecognition") == [(1,)]
+
+
+@pytest.mark.browser
+def test_one_run_reads_in_each_persons_own_language(server, request, tmp_path):
+    """An English-speaking facilitator runs it; a Spanish and a French member each follow it in
+    their own language (one broadcast, each page shows its language)."""
+    load_library(Activity, ActivityStep)
+    room = make_room(members=2)
+    ana, ben = room.members
+    for person, language in ((ana, "es"), (ben, "fr")):
+        person.language = language
+        person.save(update_fields=["language"])
+    SessionActivity.objects.create(session=room.session,
+                                   activity=Activity.objects.get(slug="appreciation-round"))
+    live = server()
+    chat = f"/sessions/{room.session.pk}/chat/"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+
+    def journey(browser) -> None:
+        contexts, pages = [], []
+        try:
+            for person in (room.facilitator, ana, ben):
+                context, page = _signed_in(browser, live.url, person)
+                contexts.append(context)
+                pages.append(page)
+                page.goto(live.url + chat)
+                expect(page.locator("#chat-connection")).to_have_attribute("data-state", "open")
+            fran, a, b = pages
+            fran.get_by_role("button", name="Start for everyone").click()
+            expect(a.locator("#activity-title")).to_have_text("Ronda de agradecimientos")
+            expect(a.locator("#activity-progress")).to_have_text("Paso 1 de 3")
+            expect(a.locator("#activity-step-title")).to_have_text("Piensa en alguien (3 minutos)")
+            expect(b.locator("#activity-title")).to_have_text("Tour de remerciements")
+            expect(b.locator("#activity-progress")).to_have_text("Étape 1 sur 3")
+            expect(fran.locator("#activity-step-title")).to_contain_text("Think of someone")
+            fran.get_by_role("button", name="Next step").click()
+            expect(a.locator("#activity-prompt-text")).to_have_text(
+                "«Algo que has valorado de alguien esta semana»")
+            expect(b.locator("#activity-prompt-text")).to_have_text(
+                "«\u00a0Une chose que vous avez appréciée chez quelqu’un cette semaine\u00a0»")
+            a.screenshot(path=str(SHOTS / "6-step-card-es.png"), full_page=True)
+            b.screenshot(path=str(SHOTS / "7-step-card-fr.png"), full_page=True)
+        except Exception:
+            for number, page in enumerate(pages):
+                page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{number}.png"),
+                                full_page=True)
+            raise
+        finally:
+            for context in contexts:
+                context.close()
+
+    in_browser(journey)

@@ -19,7 +19,7 @@
   function send(frame) {
     var detail = { frame: frame, sent: false };
     root.dispatchEvent(new CustomEvent("chat:send", { detail: detail }));
-    if (!detail.sent) { $("activity-status").textContent = "Not connected. Try again in a moment."; }
+    if (!detail.sent) { $("activity-status").textContent = gettext("Not connected. Try again in a moment."); }
     return detail.sent;
   }
 
@@ -47,8 +47,8 @@
     var left = remainingSeconds(run);
     timer.textContent = clock(left);
     timer.dataset.state = left <= 0 ? "up" : run.status;
-    $("activity-timer-note").textContent = run.status === "paused" ? "Paused by the facilitator." :
-      (left <= 0 ? "Time's up for this step." : "");
+    $("activity-timer-note").textContent = run.status === "paused" ? gettext("Paused by the facilitator.") :
+      (left <= 0 ? gettext("Time's up for this step.") : "");
   }
 
   function apply(run) {
@@ -61,6 +61,15 @@
     decorateAnswers();
   }
 
+  // The run's texts in this page's language (the frame carries each language: one broadcast
+  // reaches people who read different ones).
+  function localized(run) {
+    var texts = (run.texts || {})[document.documentElement.lang];
+    if (!texts) { return { title: run.activity.title, step: run.step || {} }; }
+    var step = run.step ? Object.assign({}, run.step, texts.steps[run.step_index] || {}) : {};
+    return { title: texts.title, step: step };
+  }
+
   function render() {
     var run = state.run;
     window.clearInterval(state.timer);
@@ -69,22 +78,27 @@
     card.hidden = false;
     var ended = run.status === "ended";
     if (start) { start.hidden = !ended; }
-    $("activity-title").textContent = run.activity.title;
-    var step = run.step || {};
+    var shown = localized(run);
+    $("activity-title").textContent = shown.title;
+    var step = shown.step;
     if (ended) {
-      $("activity-progress").textContent = "Ended";
-      $("activity-step-title").textContent = "Thank you for taking part.";
+      $("activity-progress").textContent = gettext("Ended");
+      $("activity-step-title").textContent = gettext("Thank you for taking part.");
       $("activity-instructions").textContent = "";
       $("activity-prompt").hidden = true;
     } else {
-      $("activity-progress").textContent = "Step " + (run.step_index + 1) + " of " + run.steps_total;
-      $("activity-step-title").textContent = step.title + " (" + step.minutes + " min)";
+      $("activity-progress").textContent = interpolate(gettext("Step %(n)s of %(total)s"),
+        { n: run.step_index + 1, total: run.steps_total }, true);
+      $("activity-step-title").textContent = interpolate(
+        ngettext("%(title)s (%(minutes)s minute)", "%(title)s (%(minutes)s minutes)", step.minutes),
+        { title: step.title, minutes: step.minutes }, true);
       $("activity-instructions").textContent = step.instructions || "";
       $("activity-prompt").hidden = !step.prompt;
       $("activity-prompt-label").textContent = step.appreciation ?
-        "Appreciation prompt, answer in the chat (you can turn your answer into a recognition):" :
-        "Answer in the chat:";
-      $("activity-prompt-text").textContent = step.prompt || "";
+        gettext("Appreciation prompt, answer in the chat (you can turn your answer into a recognition):") :
+        gettext("Answer in the chat:");
+      $("activity-prompt-text").textContent = step.prompt ?
+        interpolate(gettext("“%(prompt)s”"), { prompt: step.prompt }, true) : "";
     }
     $("activity-rate").hidden = !ended || !!state.rated[run.id];
     $("activity-status").textContent = "";
@@ -93,9 +107,9 @@
       controls.hidden = ended;
       $("activity-back").disabled = run.step_index === 0;
       var pause = $("activity-pause");
-      pause.textContent = run.status === "paused" ? "Resume" : "Pause";
+      pause.textContent = run.status === "paused" ? gettext("Resume") : gettext("Pause");
       pause.setAttribute("aria-pressed", run.status === "paused" ? "true" : "false");
-      $("activity-next").textContent = run.step_index + 1 >= run.steps_total ? "Finish" : "Next step";
+      $("activity-next").textContent = run.step_index + 1 >= run.steps_total ? gettext("Finish") : gettext("Next step");
     }
     tick();
     if (!ended) { state.timer = window.setInterval(tick, 250); }
@@ -143,7 +157,7 @@
     } else if (frame.type === "activity.rated") {
       state.rated[frame.run] = true;
       $("activity-rate").hidden = true;
-      $("activity-status").textContent = frame.detail || "Thank you.";
+      $("activity-status").textContent = frame.detail || gettext("Thank you.");
     } else if (frame.type === "error" && frame.run !== undefined) {
       apply(frame.run);
       $("activity-status").textContent = frame.detail || "";
@@ -175,7 +189,7 @@
       var b = document.createElement("button");
       b.type = "button";
       b.className = "link-button chat-recognise";
-      b.textContent = "Turn into a recognition";
+      b.textContent = gettext("Turn into a recognition");
       b.addEventListener("click", function () { openRecognise(Number(li.dataset.id), li); });
       actions.appendChild(b);
     });
@@ -216,9 +230,12 @@
     var who = checkedLabels($("recognise-members"));
     var values = checkedLabels($("recognise-values"));
     var seen = checkedLabels($("recognise-visibility"));
-    $("recognise-preview").textContent = "For " + (who.join(", ") || "(choose someone)") +
-      " · " + (values.join(", ") || "(choose a value)") + " · Seen by: " + (seen[0] || "") +
-      " · “" + $("recognise-text").value.trim() + "”";
+    var list = new Intl.ListFormat(document.documentElement.lang, { type: "conjunction" });
+    $("recognise-preview").textContent = interpolate(
+      gettext("For %(people)s · %(values)s · Seen by: %(audience)s · “%(text)s”"), {
+        people: who.length ? list.format(who) : gettext("(choose someone)"),
+        values: values.length ? list.format(values) : gettext("(choose a value)"),
+        audience: seen[0] || "", text: $("recognise-text").value.trim() }, true);
   }
 
   function openRecognise(id, li) {
@@ -226,7 +243,7 @@
     $("recognise-error").textContent = "";
     fetch(urlFor(id), { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (response) {
-        if (!response.ok) { throw new Error("This answer can't be turned into a recognition."); }
+        if (!response.ok) { throw new Error(gettext("This answer can't be turned into a recognition.")); }
         return response.json();
       })
       .then(function (data) {
@@ -245,11 +262,18 @@
         });
         $("recognise-text").value = data.message.body;
         $("recognise-allowance").textContent = data.remaining > 0 ?
-          "You can give " + data.remaining + " more this week (at most " + data.limit + ")." :
-          "You have given " + data.limit + " this week, the most anyone can give" +
-          (data.next_available ? "; you can again from " + data.next_available + "." : ".");
+          interpolate(ngettext("You can give %(remaining)s more this week (at most %(limit)s).",
+                               "You can give %(remaining)s more this week (at most %(limit)s).",
+                               data.remaining), { remaining: data.remaining, limit: data.limit }, true) :
+          (data.next_available ?
+            interpolate(ngettext("You have given %(limit)s this week, the most anyone can give; you can again from %(date)s.",
+                                 "You have given %(limit)s this week, the most anyone can give; you can again from %(date)s.",
+                                 data.limit), { limit: data.limit, date: data.next_available }, true) :
+            interpolate(ngettext("You have given %(limit)s this week, the most anyone can give.",
+                                 "You have given %(limit)s this week, the most anyone can give.",
+                                 data.limit), { limit: data.limit }, true));
         $("recognise-submit").disabled = data.remaining <= 0 || data.already;
-        if (data.already) { $("recognise-error").textContent = "You already turned this answer into a recognition."; }
+        if (data.already) { $("recognise-error").textContent = gettext("You already turned this answer into a recognition."); }
         updatePreview();
         dialog.showModal();
       })
@@ -280,7 +304,7 @@
         .then(function (pair) {
           var response = pair[0], data = pair[1];
           if (!response.ok) {
-            $("recognise-error").textContent = (data.errors || ["Something went wrong."]).join(" ");
+            $("recognise-error").textContent = (data.errors || [gettext("Something went wrong.")]).join(" ");
             return;
           }
           dialog.close();
@@ -289,11 +313,11 @@
           var a = document.createElement("a");
           a.href = data.url;
           a.className = "chat-recognise";
-          a.textContent = "Recognition shared";
+          a.textContent = gettext("Recognition shared");
           if (button) { button.replaceWith(a); }
           $("activity-status").textContent = data.detail || "";
             })
-        .catch(function () { $("recognise-error").textContent = "Not sent: check your connection and try again."; });
+        .catch(function () { $("recognise-error").textContent = gettext("Not sent: check your connection and try again."); });
     });
   }
 })();

@@ -26,7 +26,7 @@
     var seconds = left(run);
     $("presenter-timer").textContent = clock(seconds);
     $("presenter-timer").dataset.state = seconds <= 0 ? "up" : run.status;
-    $("presenter-note").textContent = run.status === "paused" ? "Paused" : (seconds <= 0 ? "Time's up" : "");
+    $("presenter-note").textContent = run.status === "paused" ? gettext("Paused") : (seconds <= 0 ? gettext("Time's up") : "");
   }
 
   function show(run) {
@@ -37,19 +37,22 @@
     $("presenter-start").hidden = active;
     $("presenter-card").hidden = !run;
     if (!run) { return; }
-    $("presenter-title").textContent = run.activity.title;
+    // The run's texts in this page's language (the frame carries each language).
+    var texts = (run.texts || {})[document.documentElement.lang];
+    $("presenter-title").textContent = texts ? texts.title : run.activity.title;
     if (run.status === "ended") {
-      $("presenter-progress").textContent = "Ended";
-      $("presenter-step").textContent = "Thank you, everyone.";
+      $("presenter-progress").textContent = gettext("Ended");
+      $("presenter-step").textContent = gettext("Thank you, everyone.");
       $("presenter-instructions").textContent = "";
       $("presenter-prompt").hidden = true;
     } else {
-      var step = run.step;
-      $("presenter-progress").textContent = "Step " + (run.step_index + 1) + " of " + run.steps_total;
+      var step = Object.assign({}, run.step, texts ? texts.steps[run.step_index] : {});
+      $("presenter-progress").textContent = interpolate(gettext("Step %(n)s of %(total)s"),
+        { n: run.step_index + 1, total: run.steps_total }, true);
       $("presenter-step").textContent = step.title;
       $("presenter-instructions").textContent = step.instructions;
       $("presenter-prompt").hidden = !step.prompt;
-      $("presenter-prompt").textContent = step.prompt ? "“" + step.prompt + "”" : "";
+      $("presenter-prompt").textContent = step.prompt ? interpolate(gettext("“%(prompt)s”"), { prompt: step.prompt }, true) : "";
     }
     tick();
     if (active) { state.timer = window.setInterval(tick, 250); }
@@ -67,10 +70,10 @@
       .then(function (r) { return r.json().then(function (data) { return [r, data]; }); })
       .then(function (pair) {
         var data = pair[1];
-        $("presenter-error").textContent = pair[0].ok ? "" : (data.detail || "That did not work.");
+        $("presenter-error").textContent = pair[0].ok ? "" : (data.detail || gettext("That did not work."));
         if (data.run !== undefined) { show(data.run); }
       })
-      .catch(function () { $("presenter-error").textContent = "Not connected. Try again."; })
+      .catch(function () { $("presenter-error").textContent = gettext("Not connected. Try again."); })
       .then(function () { state.busy = false; });
   }
 
