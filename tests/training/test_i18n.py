@@ -38,12 +38,14 @@ def logged_in(user) -> Client:
 @pytest.mark.parametrize("language, shown, english", [
     ("es", ["Atención y presencia", "Cómo se nota la presencia",
             "Perdona que te asalte, sé que vas a tope.", "Alguien del trabajo dice",
-            "Elige la mejor respuesta", "Tómate tu tiempo"],
+            "Elige la mejor respuesta", "Tómate tu tiempo",
+            "«Todo el mundo se siente así a veces.»"],
      ["Attending and presence", "What presence looks like", "Sorry to grab you",
       "Choose the better reply"]),
     ("fr", ["Attention et présence", "À quoi ressemble la présence",
             "Désolée de te déranger, je sais que tu es débordé.", "Un collègue dit",
-            "Choisissez la meilleure réponse", "Quand vous ne pouvez pas être là"],
+            "Choisissez la meilleure réponse", "Quand vous ne pouvez pas être là",
+            "« Tout le monde ressent ça de temps en temps. »"],
      ["Attending and presence", "What presence looks like", "Sorry to grab you",
       "Choose the better reply"]),
 ])
