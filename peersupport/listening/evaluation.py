@@ -59,12 +59,12 @@ HELD_OUT_MARK = "# held out"
 
 
 def read_labelled_parts(path: Path) -> tuple[list[Labelled], list[Labelled]]:
-    """The replies before and after the file's `# held out` line (the second part was written
-    with the first but never looked at while tuning the rules)."""
+    """The replies before and after the file's `# held out...` line (the second part was never
+    used to tune the rules)."""
     items = read_labelled(path)
     lines = path.read_text(encoding="utf-8").splitlines()
     mark = next((n for n, line in enumerate(lines, start=1)
-                 if line.strip().lower() == HELD_OUT_MARK), None)
+                 if line.strip().lower().startswith(HELD_OUT_MARK)), None)
     if mark is None:
         return items, []
     return [i for i in items if i.line < mark], [i for i in items if i.line > mark]
