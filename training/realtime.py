@@ -24,7 +24,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _

@@ -26,7 +26,8 @@ def test_a_spanish_learner_gets_live_feedback_in_spanish(live_server, transactio
             page.set_default_timeout(10_000)
             log_in(page, live_server.url, learner.email, PASSWORD)
             page.goto(f"{live_server.url}/training/")
-            page.get_by_role("link", name="Aguantarse los consejos y las ganas de arreglarlo").click()
+            page.get_by_role(
+                "link", name="Aguantarse los consejos y las ganas de arreglarlo").click()
             page.wait_for_url(f"**/training/{module.slug}/")
             assert page.locator("html").get_attribute("lang") == "es"
             box = page.locator(f"#practice-{item.pk}")
