@@ -276,7 +276,7 @@ distinguirlo.
 """,
         [
             ("Mi jefe no para de escribirme después de las diez de la noche.",
-             "Tienes que poner límites. Silénciale a partir de las seis y ya.",
+             "Tienes que poner límites. Siléncialo a partir de las seis y ya.",
              "Dos consejos antes de una sola pregunta. Da por hecho que no lo ha pensado, y que "
              "el arreglo es sencillo.",
              "¿Mensajes después de las diez, todas las noches? Suena agotador. ¿Cómo lo estás "
@@ -400,7 +400,7 @@ más adelante.
         ],
         [
             ("Necesito contárselo a alguien, pero por favor que no le llegue a mi equipo.",
-             "Tranquilízale con honestidad sobre lo que queda en privado, e invítale a "
+             "Dale tranquilidad con honestidad sobre lo que queda en privado, e invítale a "
              "seguir."),
             ("¿Sara ha dicho algo de mí en el grupo?",
              "La confidencialidad también protege a Sara. Sé amable, y quédate con la persona "
