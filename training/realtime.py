@@ -8,16 +8,24 @@ two or three people and the facilitators, never by the rest of the room, and nev
 room's history. The observer's checklist goes to the listener alone. People appear as their
 membership id and in-group name (pseudonyms hold), as everywhere in the chat.
 
+Human texts (refusals' `detail`, the checklist's thank-you) are in the language of the socket's
+person: each handler runs inside `in_language_of(access.user)`. The breakout's distress alert
+goes to every facilitator's socket at once, so it speaks the facilitators' language when they
+share one (else the site's). Role and move names travel as codes; the page names them.
+
 Frames: docs/realtime.md ("Listening practice").
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from chat import events, filters, frames
@@ -27,6 +35,7 @@ from chat.selectors import PRESENCE_STALE_AFTER
 from chat.services import ChatRefusal
 from chat.services.messages import CLIENT_ID, body_clean
 from groups.models import Membership
+from peersupport.i18n import in_language_of, language_of
 from peersupport.listening import MOVES
 from sessions.models import Session
 from training.models import (
@@ -248,11 +257,22 @@ def breakout_message(*, access: RoomAccess, body: Any, client_id: Any,
     frame = _message_frame(practice, target, msg, author)
     _deliver(target, session, frame)
     if filters.looks_like_distress(body):
+        with translation.override(_facilitators_language(session)):
+            detail = _("%(name)s may be in distress (in breakout %(n)d). Consider checking in "
+                       "with them privately.") % {"name": author["name"], "n": target.index + 1}
         events.to_moderators(session_id=session.pk, frame={
             "type": "alert", "kind": "distress", "message_id": None, "person": author,
-            "detail": _("%(name)s may be in distress (in breakout %(n)d). Consider checking in "
-                        "with them privately.") % {"name": author["name"], "n": target.index}})
+            "breakout": target.index, "detail": detail})
     return None
+
+
+def _facilitators_language(session: Session) -> str:
+    """The language the group's facilitators share, else the site's (one frame reaches them
+    all)."""
+    people = Membership.objects.filter(group_id=session.group_id, status=Membership.Status.ACTIVE,
+                                       role=Membership.Role.FACILITATOR).select_related("user")
+    languages = {language_of(m.user) for m in people}
+    return languages.pop() if len(languages) == 1 else settings.LANGUAGE_CODE
 
 
 def _message_frame(practice, breakout, msg, author) -> dict[str, Any]:
@@ -347,6 +367,16 @@ def practice_state(*, access: RoomAccess) -> list[dict[str, Any]]:
 # --- Frame handlers (chat.handlers.HANDLERS) -----------------------------------------------
 
 
+def _in_their_language(handler: Callable[[RoomAccess, dict], list[dict]]
+                       ) -> Callable[[RoomAccess, dict], list[dict]]:
+    """Runs a handler in the socket person's language: its refusals and replies speak it."""
+    @functools.wraps(handler)
+    def run(access: RoomAccess, frame: dict) -> list[dict]:
+        with in_language_of(access.user):
+            return handler(access, frame)
+    return run
+
+
 def _start(access: RoomAccess, frame: dict) -> list[dict]:
     round_start(access=access, minutes=frame.get("minutes"))
     return []
@@ -376,11 +406,11 @@ def _state(access: RoomAccess, frame: dict) -> list[dict]:
 
 
 PRACTICE_HANDLERS = {
-    "practice.state": _state,
-    "practice.start": _start,
-    "practice.end": _end,
-    "practice.message": _say,
-    "practice.checklist": _checklist,
+    "practice.state": _in_their_language(_state),
+    "practice.start": _in_their_language(_start),
+    "practice.end": _in_their_language(_end),
+    "practice.message": _in_their_language(_say),
+    "practice.checklist": _in_their_language(_checklist),
 }
 
 

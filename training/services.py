@@ -11,10 +11,11 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from peersupport import listening
+from peersupport.i18n import in_language_of
 from sessions.models import Attendance
 from training import policies
 from training.models import (
@@ -55,6 +56,8 @@ def reply_passes(feedback: listening.Feedback) -> bool:
 
 def practice_reply_submit(*, user, item: PracticeItem, text: Any) -> tuple[PracticeReply,
                                                                             listening.Feedback]:
+    """Stores a reply and what the analyzer found, read with the rules of the active language
+    (on the learner's pages, their own: a reply written in Spanish is read in Spanish)."""
     text = reply_clean(text)
     feedback = listening.analyse(text)
     now = timezone.now()
@@ -216,13 +219,14 @@ def refresher_reminders_send(*, now: dt.datetime | None = None) -> int:
 
 
 def _send_reminder(cert: Certification, link: str) -> None:
-    send_mail(
-        _("Your trained-facilitator status ends on %(date)s") % {
-            "date": f"{cert.expires_at:%d %B %Y}"},
-        _("Hello %(name)s,\n\nThank you for a year of facilitating. Your trained-facilitator "
-          "status ends on %(date)s. The refresher takes about an hour: one practice reply "
-          "in each module of the facilitator path. You can start it now:\n\n%(link)s\n\n"
-          "Groups that require trained facilitators will ask for it once the status ends."
-          ) % {"name": cert.user.display_name or cert.user.email,
-           "date": f"{cert.expires_at:%d %B %Y}", "link": link},
-        None, [cert.user.email])
+    """The reminder in the recipient's own language, the date in its format."""
+    with in_language_of(cert.user):
+        date = formats.date_format(timezone.localtime(cert.expires_at), "DATE_FORMAT")
+        subject = _("Your trained-facilitator status ends on %(date)s") % {"date": date}
+        body = _("Hello %(name)s,\n\nThank you for a year of facilitating. Your "
+                 "trained-facilitator status ends on %(date)s. The refresher takes about an "
+                 "hour: one practice reply in each module of the facilitator path. You can "
+                 "start it now:\n\n%(link)s\n\nGroups that require trained facilitators will "
+                 "ask for it once the status ends.") % {
+            "name": cert.user.display_name or cert.user.email, "date": date, "link": link}
+    send_mail(subject, body, None, [cert.user.email])

@@ -13,6 +13,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -97,7 +98,9 @@ def reply_delete(request, reply_id: int):
 @login_required
 def replies_delete_all(request):
     count = services.practice_replies_delete_all(user=request.user)
-    messages.success(request, _("Deleted all your practice replies (%(n)d).") % {"n": count})
+    messages.success(request, ngettext("Deleted your practice reply (%(n)d).",
+                                       "Deleted all your practice replies (%(n)d).", count)
+                     % {"n": count})
     return redirect("training:index")
 
 

@@ -3,7 +3,9 @@
 One analyzer for the whole product: the training practice pages give feedback with it, and the
 chat's pre-send nudge asks it whether a draft gives advice or judges. It is transparent on
 purpose: every finding names the words that triggered it, and the rules are data, one TOML file
-per language (`en.toml`), read once per process.
+per language (`en.toml`, `es.toml`, `fr.toml`), read once per process. The learner's language
+picks the file: `analyse(text)` reads the active language (the person's, on their pages), or
+`language=` says which; a language without a file is read with the English rules.
 
 A rule's `patterns` are regular expressions in which a space stands for any run of whitespace and
 `{name}` for one of the file's word lists; matches are whole words. Each match is then checked,
@@ -14,6 +16,9 @@ in the sentence it was found in, against:
 - negation (`negatable`, on unless false): "not", "never", "n't"... earlier in the same clause
   ("I don't think you overreacted" is not a judgement);
 - reported speech (`reported`, pitfalls only): "he said you overreacted" quotes someone else;
+
+(negation, reported speech and what ends a clause are words of each language: a file may give its
+own `[grammar]` `negation`, `reported` and `clause_break` patterns; English's are below.)
 - `question`: the rule only counts in a sentence that ends with a question mark.
 
 Text in quotation marks is what someone else said and is never analysed.
@@ -28,7 +33,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 RULES_DIR = Path(__file__).resolve().parent
 MOVES = ("reflection", "paraphrase", "open_question", "validation", "invitation")
@@ -50,6 +55,13 @@ CLAUSE_BREAK = re.compile(r".*(?:[,;:\u2013\u2014]|\bbut\b|\band\b)", re.S)
 
 
 @dataclass(frozen=True)
+class Grammar:
+    negation: re.Pattern = NEGATION
+    reported: re.Pattern = REPORTED
+    clause_break: re.Pattern = CLAUSE_BREAK
+
+
+@dataclass(frozen=True)
 class Rule:
     code: str
     kind: str  # "move" or "pitfall"
@@ -61,6 +73,7 @@ class Rule:
     negatable: bool = True
     reported: bool = False
     question: bool = False
+    grammar: Grammar = field(default_factory=Grammar)
 
 
 @dataclass(frozen=True)
@@ -116,10 +129,30 @@ def _word_list(items: list[str]) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in ordered) + ")"
 
 
+def rules_language(language: str | None = None) -> str:
+    """The rules file for a language code ("es", "fr-ca", "en-gb"...; None: the active one):
+    its base language when there is a file for it, else English."""
+    base = (language or get_language() or "en").lower().replace("_", "-").split("-")[0]
+    return base if (RULES_DIR / f"{base}.toml").is_file() else "en"
+
+
+def _grammar(data: dict) -> Grammar:
+    raw = data.get("grammar", {})
+    compiled = {}
+    if "negation" in raw:
+        compiled["negation"] = re.compile(raw["negation"] + r"[^,;:]*$")
+    if "reported" in raw:
+        compiled["reported"] = re.compile(raw["reported"] + r"[^,;:]{0,40}$")
+    if "clause_break" in raw:
+        compiled["clause_break"] = re.compile(r".*(?:" + raw["clause_break"] + ")", re.S)
+    return Grammar(**compiled)
+
+
 def load_rules(language: str = "en") -> tuple[Rule, ...]:
     path = RULES_DIR / f"{language}.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     words = {name: _word_list(items) for name, items in data.get("words", {}).items()}
+    grammar = _grammar(data)
     rules = []
     for raw in data["rule"]:
         kind = "move" if raw["code"] in MOVES else "pitfall"
@@ -135,6 +168,7 @@ def load_rules(language: str = "en") -> tuple[Rule, ...]:
             negatable=raw.get("negatable", True),
             reported=raw.get("reported", kind == "pitfall"),
             question=raw.get("question", False),
+            grammar=grammar,
         ))
     return tuple(rules)
 
@@ -154,9 +188,9 @@ def _blank_quotes(text: str) -> str:
     return QUOTED.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def _clause_before(sentence: str, offset: int) -> str:
+def _clause_before(sentence: str, offset: int, grammar: Grammar) -> str:
     before = sentence[:offset]
-    cut = CLAUSE_BREAK.match(before)
+    cut = grammar.clause_break.match(before)
     return before[cut.end():] if cut else before
 
 
@@ -167,14 +201,16 @@ def _excluded(rule: Rule, sentence: str, start: int, end: int) -> bool:
         return True
     if any(p.match(after) for p in rule.unless_after):
         return True
-    clause = _clause_before(sentence, start)
-    if rule.negatable and NEGATION.search(clause):
+    clause = _clause_before(sentence, start, rule.grammar)
+    if rule.negatable and rule.grammar.negation.search(clause):
         return True
-    return bool(rule.reported and REPORTED.search(clause))
+    return bool(rule.reported and rule.grammar.reported.search(clause))
 
 
-def analyse(text: str, *, language: str = "en") -> Feedback:
-    """The moves and pitfalls in `text`, each note in the order its words appear."""
+def analyse(text: str, *, language: str | None = None) -> Feedback:
+    """The moves and pitfalls in `text`, each note in the order its words appear, read with the
+    rules of `language` (by default the active language: the learner's own)."""
+    language = rules_language(language)
     original = (text or "")[:MAX_TEXT]
     normal = _blank_quotes(_normalise(original))
     notes: list[Note] = []
@@ -207,4 +243,4 @@ def analyse(text: str, *, language: str = "en") -> Feedback:
     )
 
 
-__all__ = ["MOVES", "PITFALLS", "Feedback", "Note", "analyse", "rules_for"]
+__all__ = ["MOVES", "PITFALLS", "Feedback", "Note", "analyse", "rules_for", "rules_language"]

@@ -1,4 +1,7 @@
-"""Precision and recall of the analyzer against a labelled set of replies (bench and tests)."""
+"""Precision and recall of the analyzer against a labelled set of replies (bench and tests).
+
+One set per language: English in tests/data/ (tuning and held-out files), Spanish and French in
+tests/training/data/ (one file each, the held-out part after a `# held out` line)."""
 
 from __future__ import annotations
 
@@ -52,6 +55,21 @@ def read_labelled(path: Path) -> list[Labelled]:
     return items
 
 
+HELD_OUT_MARK = "# held out"
+
+
+def read_labelled_parts(path: Path) -> tuple[list[Labelled], list[Labelled]]:
+    """The replies before and after the file's `# held out...` line (the second part was never
+    used to tune the rules)."""
+    items = read_labelled(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    mark = next((n for n, line in enumerate(lines, start=1)
+                 if line.strip().lower().startswith(HELD_OUT_MARK)), None)
+    if mark is None:
+        return items, []
+    return [i for i in items if i.line < mark], [i for i in items if i.line > mark]
+
+
 @dataclass
 class Evaluation:
     scores: dict[str, Score]
@@ -82,11 +100,11 @@ class Evaluation:
         return failed
 
 
-def evaluate(items: list[Labelled]) -> Evaluation:
+def evaluate(items: list[Labelled], *, language: str = "en") -> Evaluation:
     scores = {code: Score(code) for code in MOVES + PITFALLS}
     mistakes = []
     for item in items:
-        feedback = analyse(item.text)
+        feedback = analyse(item.text, language=language)
         found = frozenset(feedback.moves + feedback.pitfalls)
         for code in scores:
             if code in found and code in item.codes:

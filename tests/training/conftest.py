@@ -32,3 +32,14 @@ def ensure_seeded() -> None:
     if not Module.objects.exists():
         seed = importlib.import_module("training.migrations.0002_seed_modules").seed
         seed(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _english_again_afterwards():
+    """A request by a Spanish or French person leaves their language active in the thread
+    (LocaleMiddleware activates, nothing deactivates): back to the default after each test, so
+    the next one reads as it would alone."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from peersupport.listening import MOVES, PITFALLS, analyse, load_rules
-from peersupport.listening.evaluation import evaluate, read_labelled
+from peersupport.listening.evaluation import evaluate, read_labelled, read_labelled_parts
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -68,3 +68,77 @@ def test_the_labelled_sets_meet_the_targets():
     assert result.failures() == []
     for code in MOVES + PITFALLS:
         assert result.scores[code].true_positive >= 5, code  # every code is really exercised
+
+
+# --- Spanish and French ----------------------------------------------------------------------
+
+LABELLED = Path(__file__).resolve().parent / "data"
+
+
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_every_language_has_every_rule_explained_in_that_language(language):
+    rules = load_rules(language)
+    assert {r.code for r in rules} == set(MOVES + PITFALLS)
+    english = {r.code: r.why for r in load_rules("en")}
+    assert all(r.why and r.suggestion and r.patterns and r.why != english[r.code]
+               for r in rules)
+
+
+@pytest.mark.parametrize("language, text, pitfall, span", [
+    ("es", "Deberías irte a casa temprano y olvidarte de eso.", "advice", "Deberías"),
+    ("fr", "Au moins tu as encore ton travail.", "minimising", "Au moins"),
+])
+def test_the_issues_examples_are_found_in_their_language(language, text, pitfall, span):
+    feedback = analyse(text, language=language)
+    assert feedback.pitfalls == [pitfall]
+    assert feedback.notes[0].span == span
+
+
+@pytest.mark.parametrize("language, text, absent", [
+    ("es", "Deberías estar orgullosa de cómo lo llevaste.", "advice"),
+    ("es", "No es culpa tuya.", "judgement"),
+    ("es", "No te voy a decir qué deberías hacer.", "advice"),
+    ("es", "No puedo prometerte que todo saldrá bien, pero aquí estoy.", "false_reassurance"),
+    ("es", "Tardó al menos tres semanas.", "minimising"),
+    ("es", 'Te dijo "estás exagerando" y se fue. ¿Cómo te sentó?', "judgement"),
+    ("fr", "Tu peux être fière de la façon dont tu as géré ça.", "advice"),
+    ("fr", "Je ne pense pas que tu exagères.", "judgement"),
+    ("fr", "Je ne vais pas te dire ce que tu dois faire.", "advice"),
+    ("fr", "Ça a duré au moins trois semaines.", "minimising"),
+    ("fr", "Prends ton temps, je suis là.", "advice"),
+])
+def test_hard_cases_are_not_flagged_in_spanish_and_french(language, text, absent):
+    feedback = analyse(text, language=language)
+    assert absent not in feedback.pitfalls + feedback.moves
+
+
+def test_the_active_language_chooses_the_rules():
+    from django.utils import translation
+
+    with translation.override("es"):
+        assert analyse("Deberías hablar con ella.").pitfalls == ["advice"]
+    with translation.override("fr"):
+        assert analyse("Tu devrais lui parler.").pitfalls == ["advice"]
+    with translation.override("en-gb"):
+        assert analyse("You should talk to her.").pitfalls == ["advice"]
+        assert analyse("Deberías hablar con ella.").pitfalls == []  # English rules
+
+
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_the_spanish_and_french_labelled_sets(language):
+    """Precision and recall per language, on the part the rules were tuned on and on the part
+    that was held out (figures in the report of the i18n branch; the held-out part is small,
+    so one miss moves it by several points)."""
+    tuning, held_out = read_labelled_parts(LABELLED / f"listening_replies_{language}.txt")
+    assert len(tuning) + len(held_out) >= 40 and len(held_out) >= 14
+    tuned = evaluate(tuning, language=language)
+    assert tuned.pooled(PITFALLS).precision >= 0.95
+    assert tuned.pooled(PITFALLS).recall >= 0.95
+    assert tuned.pooled(MOVES).precision >= 0.9
+    everything = evaluate(tuning + held_out, language=language)
+    assert everything.pooled(PITFALLS).precision >= 0.9
+    assert everything.pooled(PITFALLS).recall >= 0.9
+    assert everything.pooled(MOVES).precision >= 0.9
+    assert everything.pooled(MOVES).recall >= 0.9
+    for code in MOVES + PITFALLS:
+        assert everything.scores[code].true_positive >= 2, code  # every code is exercised

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peersupport.listening import MOVES
 from peersupport.markdown import render_markdown
+from training import content as training_content
 
 register = template.Library()
 
@@ -11,7 +12,7 @@ LABELS = {
     "reflection": _("Reflecting a feeling"), "paraphrase": _("Paraphrase"),
     "open_question": _("Open question"), "validation": _("Validation"),
     "invitation": _("Invitation"), "advice": _("Advice"), "minimising": _("Minimising"),
-    "judgement": _("Judgement"), "why_question": _("\u201cWhy\u201d question"),
+    "judgement": _("Judgement"), "why_question": _("“Why” question"),
     "self_focus": _("Turning to your own story"), "false_reassurance": _("False reassurance"),
 }
 
@@ -20,6 +21,13 @@ LABELS = {
 def module_markdown(text: str) -> SafeString:
     """Admin-written module text: followed links are fine (trusted authors), HTML never."""
     return render_markdown(text, link_rel="noopener")
+
+
+@register.filter
+def content(text: str) -> str:
+    """The path's own words (a module's title, body, examples...) in the reader's language, when
+    they are still the first edition's: see training/content.py."""
+    return training_content.translate(text)
 
 
 @register.filter

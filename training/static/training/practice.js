@@ -1,6 +1,8 @@
 // Live feedback on a practice reply: as the learner types, the reply is sent to
 // POST /training/api/feedback/ (nothing is stored) and the moves and pitfalls found are shown,
-// each with the words that triggered it, why it matters, and what to try.
+// each with the words that triggered it, why it matters, and what to try. Texts through Django's
+// JavaScript catalogue (gettext, loaded in <head>); the feedback comes back in the learner's
+// language from the server, read with their language's rules.
 (function () {
   "use strict";
   var section = document.getElementById("practice");
@@ -16,7 +18,7 @@
     if (!data.notes || data.notes.length === 0) {
       var p = document.createElement("p");
       p.className = "muted";
-      p.textContent = section.getAttribute("data-nothing");
+      p.textContent = gettext("No listening move or pitfall yet. Try naming a feeling, saying back what you heard, or asking an open question.");
       box.appendChild(p);
       return;
     }
@@ -37,7 +39,7 @@
       why.textContent = note.why;
       var tryIt = document.createElement("span");
       tryIt.className = "feedback-try";
-      tryIt.textContent = section.getAttribute("data-try") + " " + note["try"];
+      tryIt.textContent = interpolate(gettext("Try: %(suggestion)s"), { suggestion: note["try"] }, true);
       li.appendChild(code);
       li.appendChild(document.createTextNode(": \u201c"));
       li.appendChild(span);
@@ -75,7 +77,7 @@
       }).catch(function () {
         if (mine !== sent) { return; }
         box.hidden = false;
-        box.textContent = section.getAttribute("data-error");
+        box.textContent = gettext("Feedback is not available just now; you can still save your reply.");
       });
     }
 
