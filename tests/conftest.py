@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from accounts.models import Department, User
 from tests.factories import UserFactory
@@ -24,6 +25,16 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Every test starts in the site's language: a request by a Spanish or French person leaves
+    theirs active in the test's thread (as it would for that thread's next request, had
+    LocaleMiddleware not run first)."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
