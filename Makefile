@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install chromium observatory validators lint format migrate seed bench-chat bench-dashboard clean
+.PHONY: run test install chromium observatory validators idp lint format migrate seed bench-chat bench-dashboard clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,8 +62,15 @@ $(VALIDATORS): tools/validators/package-lock.json
 	cd tools/validators && npm ci --ignore-scripts --no-audit --no-fund --silent
 validators: $(VALIDATORS)
 
+## The identity providers tests/sso starts on loopback: oidc-provider (OpenID Connect) and
+## saml-idp (SAML 2.0) from the npm registry, at the versions of tools/idp/package-lock.json.
+IDP := tools/idp/node_modules/.package-lock.json
+$(IDP): tools/idp/package-lock.json | $(VALIDATORS)
+	cd tools/idp && npm ci --ignore-scripts --no-audit --no-fund --silent
+idp: $(IDP)
+
 ## make test: install and run the whole suite (browser tests and page validators included).
-test: install chromium observatory validators
+test: install chromium observatory validators idp
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## The code is laid out by hand (see ../shared/STYLE.md), not by a formatter: lint is ruff's
