@@ -1,0 +1,78 @@
+"""Writes for single sign-on: what one login's identity provider said, and the account it fills.
+
+The provider's answer lives in the login's own session between the callback and the login (and
+its logout details until the person logs out); the person's account keeps only the display name
+(when they have not chosen one), the department and the manager, the fields a password account
+has too. Nothing else from the identity provider is stored.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from accounts.models import Department
+from accounts.two_factor import second_factor_mark_asserted
+
+ASSERTION_KEY = "peersupport_sso_assertion"
+LOGOUT_KEY = "peersupport_sso_logout"
+
+
+def sso_assertion_stash(request, *, provider_id: str, uid: str, profile: dict[str, str],
+                        second_factor: bool, logout: dict) -> None:
+    """Keeps what this login's provider asserted until the login completes (`sso_login_finish`)."""
+    request.session[ASSERTION_KEY] = {
+        "provider": provider_id, "uid": str(uid), "profile": profile,
+        "second_factor": bool(second_factor), "logout": logout,
+    }
+
+
+def sso_assertion_for(request, *, provider_id: str, uid: str) -> dict | None:
+    stashed = request.session.get(ASSERTION_KEY)
+    if (isinstance(stashed, dict) and stashed.get("provider") == provider_id
+            and stashed.get("uid") == str(uid)):
+        return stashed
+    return None
+
+
+def sso_login_finish(*, request, user, sociallogin=None) -> None:
+    """At every login: a single sign-on fills the profile from its provider and says whether a
+    second factor was answered there; any other login clears what an earlier one left."""
+    stashed = request.session.pop(ASSERTION_KEY, None)
+    assertion = None
+    if sociallogin is not None and stashed is not None:
+        account = sociallogin.account
+        if stashed.get("provider") == account.provider and stashed.get("uid") == account.uid:
+            assertion = stashed
+    if assertion is None:
+        second_factor_mark_asserted(request, user, False)
+        request.session.pop(LOGOUT_KEY, None)
+        return
+    sso_profile_apply(user=user, profile=assertion["profile"])
+    second_factor_mark_asserted(request, user, assertion["second_factor"])
+    request.session[LOGOUT_KEY] = {"provider": assertion["provider"], **assertion["logout"]}
+
+
+@transaction.atomic
+def sso_profile_apply(*, user, profile: dict[str, str]) -> None:
+    """Department and manager follow the directory at every sign-in; the display name is taken
+    only while the person has not chosen one here."""
+    fields = []
+    display_name = (profile.get("display_name") or "")[:80]
+    if display_name and not user.display_name:
+        user.display_name = display_name
+        fields.append("display_name")
+    department_name = (profile.get("department") or "")[:120]
+    if department_name:
+        department = (Department.objects.filter(name__iexact=department_name).first()
+                      or Department.objects.get_or_create(name=department_name)[0])
+        if user.department_id != department.pk:
+            user.department = department
+            fields.append("department")
+    manager_email = (profile.get("manager") or "").lower()
+    if manager_email:
+        manager = (get_user_model().objects.filter(email__iexact=manager_email, is_active=True)
+                   .exclude(pk=user.pk).first())
+        if manager is not None and user.manager_id != manager.pk:
+            user.manager = manager
+            fields.append("manager")
+    if fields:
+        user.save(update_fields=fields)

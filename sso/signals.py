@@ -1,0 +1,13 @@
+"""Hooks into Django's signals. They only hand over; no logic lives here."""
+
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+
+from sso import services
+
+
+@receiver(user_logged_in)
+def _finish_single_sign_on(sender, request, user, **kwargs):
+    if request is not None and getattr(request, "session", None) is not None:
+        services.sso_login_finish(request=request, user=user,
+                                  sociallogin=kwargs.get("sociallogin"))
