@@ -262,7 +262,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 # Sign-up never says whether an address is registered (accounts.forms.SignupForm): it always ends
 # on "check your inbox"; confirming the address in the same browser logs the newcomer in.
-ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm", "login": "sso.forms.LoginForm"}
+ACCOUNT_FORMS = {"signup": "sso.forms.SignupForm", "login": "sso.forms.LoginForm"}
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # Work addresses only, when set (e.g. "example.com,example.org"); empty lets any address sign up.

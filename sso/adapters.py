@@ -2,7 +2,6 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -13,24 +12,11 @@ from sso import config, logout
 
 class AccountAdapter(PeerSupportAccountAdapter):
     """The accounts adapter, plus single sign-on: the two-factor step knows about providers that
-    assert one, sign-up refuses "SSO only" domains, and logout ends the provider's session too."""
+    assert one, and logout ends the provider's session too."""
 
     def get_login_stages(self) -> list[str]:
         return ["sso.stages.AuthenticateStage" if path == "allauth.mfa.stages.AuthenticateStage"
                 else path for path in super().get_login_stages()]
-
-    def clean_email(self, email: str) -> str:
-        email = super().clean_email(email)
-        rule = config.domain_rule_for(email)
-        if rule is not None and rule.sso_only:
-            app = config.app_for(rule.provider_id)
-            raise ValidationError(
-                _("People at @%(domain)s sign in with %(company)s and need no account here: use "
-                  "the \u201cSign in with %(company)s\u201d button on the login page."),
-                params={"domain": rule.domain,
-                        "company": app.name if app else rule.provider_id},
-                code="sso_only")
-        return email
 
     def get_login_redirect_url(self, request) -> str:
         # A single sign-on that answered a second factor at the provider needs no authenticator

@@ -2,6 +2,7 @@ from allauth.account.forms import LoginForm as AllauthLoginForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from accounts.forms import SignupForm as PeerSupportSignupForm
 from sso import config, policies
 
 
@@ -34,3 +35,21 @@ class LoginForm(AllauthLoginForm):
             self.user = None
             raise sso_only_error(rule, self.request)
         return cleaned
+
+
+class SignupForm(PeerSupportSignupForm):
+    """The sign-up form, closed to the domains whose people sign in with their company's
+    identity provider only (they get an account the first time they sign in there)."""
+
+    def clean_email(self):
+        email = super().clean_email()
+        rule = config.domain_rule_for(email, self.request if hasattr(self, "request") else None)
+        if rule is not None and rule.sso_only:
+            app = config.app_for(rule.provider_id)
+            raise ValidationError(
+                _("People at @%(domain)s sign in with %(company)s and need no account here: use "
+                  "the \u201cSign in with %(company)s\u201d button on the login page."),
+                params={"domain": rule.domain,
+                        "company": app.name if app else rule.provider_id},
+                code="sso_only")
+        return email

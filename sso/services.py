@@ -33,22 +33,23 @@ def sso_assertion_for(request, *, provider_id: str, uid: str) -> dict | None:
     return None
 
 
-def sso_login_finish(*, request, user, sociallogin=None) -> None:
-    """At every login: a single sign-on fills the profile from its provider and says whether a
-    second factor was answered there; any other login clears what an earlier one left."""
+def sso_login_forget(*, request, user) -> None:
+    """At every login: nothing an earlier single sign-on of this session said still counts."""
+    second_factor_mark_asserted(request, user, False)
+    request.session.pop(LOGOUT_KEY, None)
+
+
+def sso_login_finish(*, request, user, sociallogin) -> None:
+    """After a single sign-on: the profile is filled from the provider's answer, and the login
+    counts as two-factor if the provider asserted a second factor."""
     stashed = request.session.pop(ASSERTION_KEY, None)
-    assertion = None
-    if sociallogin is not None and stashed is not None:
-        account = sociallogin.account
-        if stashed.get("provider") == account.provider and stashed.get("uid") == account.uid:
-            assertion = stashed
-    if assertion is None:
-        second_factor_mark_asserted(request, user, False)
-        request.session.pop(LOGOUT_KEY, None)
+    account = sociallogin.account
+    if (not isinstance(stashed, dict) or stashed.get("provider") != account.provider
+            or stashed.get("uid") != account.uid):
         return
-    sso_profile_apply(user=user, profile=assertion["profile"])
-    second_factor_mark_asserted(request, user, assertion["second_factor"])
-    request.session[LOGOUT_KEY] = {"provider": assertion["provider"], **assertion["logout"]}
+    sso_profile_apply(user=user, profile=stashed["profile"])
+    second_factor_mark_asserted(request, user, stashed["second_factor"])
+    request.session[LOGOUT_KEY] = {"provider": stashed["provider"], **stashed["logout"]}
 
 
 @transaction.atomic
