@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from accounts.adapters import AccountAdapter as PeerSupportAccountAdapter
 from accounts.two_factor import second_factor_passed
-from sso import config, logout
+from sso import config, logout, services
 
 
 class AccountAdapter(PeerSupportAccountAdapter):
@@ -24,6 +24,13 @@ class AccountAdapter(PeerSupportAccountAdapter):
         if request.user.is_authenticated and second_factor_passed(request):
             return DefaultAccountAdapter.get_login_redirect_url(self, request)
         return super().get_login_redirect_url(request)
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        # Someone who has just signed in at their company's identity provider (and may have no
+        # password here) is not asked to prove it again, e.g. to set up an authenticator.
+        if self.request is not None and services.sso_signed_in_recently(self.request):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
 
     def get_logout_redirect_url(self, request) -> str:
         after = super().get_logout_redirect_url(request)

@@ -6,6 +6,10 @@ its logout details until the person logs out); the person's account keeps only t
 has too. Nothing else from the identity provider is stored.
 """
 
+import time
+
+from allauth.account import app_settings as account_settings
+from allauth.account.authentication import get_authentication_records
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
@@ -33,19 +37,31 @@ def sso_assertion_for(request, *, provider_id: str, uid: str) -> dict | None:
     return None
 
 
-def sso_login_forget(*, request, user) -> None:
-    """At every login: nothing an earlier single sign-on of this session said still counts."""
-    second_factor_mark_asserted(request, user, False)
-    request.session.pop(LOGOUT_KEY, None)
+def sso_signed_in_recently(request) -> bool:
+    """This login's last step is a single sign-on, made within allauth's reauthentication window."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or LOGOUT_KEY not in request.session:
+        return False
+    steps = [step for step in get_authentication_records(request, user)
+             if step.get("method") != "mfa"]
+    return bool(steps) and steps[-1].get("method") == "socialaccount" and (
+        time.time() - steps[-1].get("at", 0) < account_settings.REAUTHENTICATION_TIMEOUT)
 
 
-def sso_login_finish(*, request, user, sociallogin) -> None:
-    """After a single sign-on: the profile is filled from the provider's answer, and the login
-    counts as two-factor if the provider asserted a second factor."""
+def sso_login_note(*, request, user) -> None:
+    """At every login, whatever the door: a single sign-on (the login's last step, allauth's own
+    record, is this provider's account) fills the profile from the provider's answer and counts
+    as two-factor if the provider asserted a second factor; any other login clears what an
+    earlier single sign-on of the session said."""
     stashed = request.session.pop(ASSERTION_KEY, None)
-    account = sociallogin.account
-    if (not isinstance(stashed, dict) or stashed.get("provider") != account.provider
-            or stashed.get("uid") != account.uid):
+    steps = [step for step in get_authentication_records(request, user)
+             if step.get("method") != "mfa"]
+    last = steps[-1] if steps else {}
+    if (not isinstance(stashed, dict) or last.get("method") != "socialaccount"
+            or last.get("provider") != stashed.get("provider")
+            or last.get("uid") != stashed.get("uid")):
+        second_factor_mark_asserted(request, user, False)
+        request.session.pop(LOGOUT_KEY, None)
         return
     sso_profile_apply(user=user, profile=stashed["profile"])
     second_factor_mark_asserted(request, user, stashed["second_factor"])

@@ -23,12 +23,14 @@ const provider = new Provider(issuer, {
   })),
   cookies: { keys: ['peersupport-test-idp-only'] },
   claims: {
-    openid: ['sub'],
+    // How the person authenticated travels in the ID token (RFC 8176 amr; acr).
+    openid: ['sub', 'amr', 'acr', 'auth_time'],
     email: ['email', 'email_verified'],
     profile: ['name', 'department', 'manager_email'],
   },
   // The claims go in the ID token too (allauth reads the userinfo endpoint as well).
   conformIdTokenClaims: false,
+  acrValues: ['urn:peersupport:test:password', 'urn:peersupport:test:two-factor'],
   pkce: { required: () => false },
   features: { devInteractions: { enabled: false }, rpInitiatedLogout: {
     enabled: true,
