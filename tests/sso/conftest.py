@@ -115,3 +115,11 @@ def globex_person(email: str, **extra) -> dict:
     return {"userName": email, "email": email, "displayName": extra.get("name", "Sam Saml"),
             "department": extra.get("department", "Operations"),
             "managerEmail": extra.get("manager", ""), "mobilePhone": "+44 7700 900123"}
+
+
+@pytest.fixture
+def client():
+    """A test client that sends a Host header, as every browser does (python3-saml reads it)."""
+    from django.test import Client
+
+    return Client(HTTP_HOST="testserver")
