@@ -65,8 +65,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Content-Security-Policy (django-csp; the policy is under "Security" below).
-    "accounts.middleware.ContentSecurityPolicyMiddleware",
+    # Content-Security-Policy (django-csp; the policy is under "Security" below), plus the
+    # identity providers that signing in and out lead to (sso.middleware).
+    "sso.middleware.ContentSecurityPolicyMiddleware",
     # Permissions-Policy, and no caching of pages shown to a signed-in person.
     "accounts.middleware.PrivateResponseHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -38,7 +38,7 @@ const provider = new Provider(issuer, {
       ctx.body = `<!doctype html><html lang="en"><head><title>Signing out</title></head><body>
         ${form}<p>Signing you out of the test identity provider.</p>
         <button type="submit" form="op.logoutForm" name="logout" value="yes">Sign out</button>
-        <script>document.forms[0].submit()</script></body></html>`;
+        <script>document.forms[0].requestSubmit(document.querySelector("button[name=logout]"))</script></body></html>`;
     },
   } },
   findAccount: async (ctx, sub) => {
