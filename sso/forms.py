@@ -10,7 +10,7 @@ def sso_only_error(rule, request) -> ValidationError:
     app = config.app_for(rule.provider_id, request)
     return ValidationError(
         _("People at @%(domain)s sign in with %(company)s, not with a password here. Use the "
-          "\u201cSign in with %(company)s\u201d button below."),
+          "“Sign in with %(company)s” button below."),
         params={"domain": rule.domain, "company": app.name if app else rule.provider_id},
         code="sso_only")
 
@@ -48,7 +48,7 @@ class SignupForm(PeerSupportSignupForm):
             app = config.app_for(rule.provider_id)
             raise ValidationError(
                 _("People at @%(domain)s sign in with %(company)s and need no account here: use "
-                  "the \u201cSign in with %(company)s\u201d button on the login page."),
+                  "the “Sign in with %(company)s” button on the login page."),
                 params={"domain": rule.domain,
                         "company": app.name if app else rule.provider_id},
                 code="sso_only")

@@ -27,7 +27,8 @@ OIDC_ACCOUNTS = {
         "name": "Fran Facilitator", "department": "People"}},
     "mallory@globex.test": {"password": PASSWORD, "amr": MFA, "claims": {
         "name": "Not Mallory", "department": "Finance"}},
-    "erin@elsewhere.test": {"password": PASSWORD, "claims": {"name": "Erin", "department": "Legal"}},
+    "erin@elsewhere.test": {"password": PASSWORD, "claims": {
+        "name": "Erin", "department": "Legal"}},
 }
 
 
