@@ -38,3 +38,20 @@ def test_a_password_login_has_no_provider_to_log_out_of(client, db):
     client.post("/accounts/login/", {"login": "pat@example.com", "password": LOCAL_PASSWORD})
 
     assert client.post("/accounts/logout/").url == "/accounts/login/"
+
+
+def test_logging_out_of_a_saml_sign_in_sends_a_logout_request_to_the_idp(client, http, sso):
+    from tests.sso.conftest import SAML_PORT, globex_person
+
+    idp.saml_post(client, idp.saml_assertion(client, http, organization="globex",
+                                             person=globex_person("sam@globex.test")))
+
+    response = client.post("/accounts/logout/")
+
+    assert not client.get("/").wsgi_request.user.is_authenticated
+    target = urlsplit(response.url)
+    assert f"{target.scheme}://{target.netloc}{target.path}" == (
+        f"http://127.0.0.1:{SAML_PORT}/saml/slo")
+    assert "SAMLRequest" in parse_qs(target.query)
+    # The IdP takes it (it answers with its logout response to PeerSupport's SLS endpoint).
+    assert http.get(response.url, timeout=15).status_code == 200
