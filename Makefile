@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install messages chromium observatory validators lint format migrate seed bench-chat bench-dashboard clean
+.PHONY: run test install messages chromium observatory validators idp lint format migrate seed bench-chat bench-dashboard clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,7 @@ install: $(STAMP)
 ## locale/ directory, from inside it, as DEVELOPERS.md says. Both domains: django (templates,
 ## Python) and djangojs (scripts). tests/foundation/test_i18n_catalogues.py checks nothing is
 ## left out, with the same options.
-APPS_WITH_CATALOGUES := groups sessions chat recognition support dashboards training activities scim
+APPS_WITH_CATALOGUES := groups sessions chat recognition support dashboards training activities scim sso
 MESSAGES_OPTIONS := -l es -l fr --no-location --no-obsolete
 MESSAGES_IGNORE := --ignore=.venv --ignore=node_modules --ignore=tools --ignore=tests \
 	--ignore=bench --ignore=staticfiles $(addprefix --ignore=,$(APPS_WITH_CATALOGUES))
@@ -84,8 +84,15 @@ $(VALIDATORS): tools/validators/package-lock.json
 	cd tools/validators && npm ci --ignore-scripts --no-audit --no-fund --silent
 validators: $(VALIDATORS)
 
+## The identity providers tests/sso starts on loopback: oidc-provider (OpenID Connect) and
+## saml-idp (SAML 2.0) from the npm registry, at the versions of tools/idp/package-lock.json.
+IDP := tools/idp/node_modules/.package-lock.json
+$(IDP): tools/idp/package-lock.json | $(VALIDATORS)
+	cd tools/idp && npm ci --ignore-scripts --no-audit --no-fund --silent
+idp: $(IDP)
+
 ## make test: install and run the whole suite (browser tests and page validators included).
-test: install chromium observatory validators
+test: install chromium observatory validators idp
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## The code is laid out by hand (see ../shared/STYLE.md), not by a formatter: lint is ruff's

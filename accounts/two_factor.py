@@ -17,6 +17,9 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 
 SET_UP_IN_THIS_LOGIN_KEY = "peersupport_second_factor_set_up"
+# A single sign-on whose identity provider asserted a second factor (sso.providers reads it from
+# the signed ID token or assertion, per the provider's configured amr/acr/AuthnContextClassRef).
+ASSERTED_BY_PROVIDER_KEY = "peersupport_second_factor_asserted"
 DUE_KEY = "peersupport_second_factor_due"
 
 # The kinds of authenticator that allauth asks for at login (recovery codes only stand in).
@@ -31,7 +34,17 @@ def second_factor_passed(request) -> bool:
     records = get_authentication_records(request, user)
     if any(record.get("method") == "mfa" for record in records):
         return True
-    return request.session.get(SET_UP_IN_THIS_LOGIN_KEY) == str(user.pk)
+    return str(user.pk) in (request.session.get(SET_UP_IN_THIS_LOGIN_KEY),
+                            request.session.get(ASSERTED_BY_PROVIDER_KEY))
+
+
+def second_factor_mark_asserted(request, user, asserted: bool) -> None:
+    """At a single sign-on: whether the identity provider asserted a second factor for it (any
+    other login clears the mark, so a later password login never inherits it)."""
+    if asserted:
+        request.session[ASSERTED_BY_PROVIDER_KEY] = str(user.pk)
+    else:
+        request.session.pop(ASSERTED_BY_PROVIDER_KEY, None)
 
 
 def session_passed_second_factor(session, user) -> bool:

@@ -88,16 +88,21 @@ def two_factor_satisfied(request) -> bool:
     user = request.user
     if two_factor_exempt(user):
         return True
-    return is_mfa_enabled(user) and second_factor_passed(request)
+    return two_factor_passed(user, second_factor_passed(request))
 
 
 def two_factor_passed(user, passed: bool) -> bool:
     """For code with no request at hand that knows whether this login answered the second factor
     (the chat socket reads it from its login session at the handshake): required and passed, or
-    not required here."""
+    not required here.
+
+    Passed means this login answered a code from an authenticator set up here, or the company's
+    identity provider asserted a second factor for this single sign-on (`sso`), in which case no
+    authenticator here is needed.
+    """
     if two_factor_exempt(user):
         return True
-    return passed and is_mfa_enabled(user)
+    return bool(passed)
 
 
 def has_two_factor(user) -> bool:

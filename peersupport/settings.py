@@ -44,9 +44,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "channels",
+    # Single sign-on (sso/, docs/sso.md); before allauth so its socialaccount pages win.
+    "sso",
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
     "accounts",
     "groups",
     "sessions.apps.SessionsConfig",
@@ -62,8 +67,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Content-Security-Policy (django-csp; the policy is under "Security" below).
-    "accounts.middleware.ContentSecurityPolicyMiddleware",
+    # Content-Security-Policy (django-csp; the policy is under "Security" below), plus the
+    # identity providers that signing in and out lead to (sso.middleware).
+    "sso.middleware.ContentSecurityPolicyMiddleware",
     # Permissions-Policy, and no caching of pages shown to a signed-in person.
     "accounts.middleware.PrivateResponseHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -259,7 +265,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 # Sign-up never says whether an address is registered (accounts.forms.SignupForm): it always ends
 # on "check your inbox"; confirming the address in the same browser logs the newcomer in.
-ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {"signup": "sso.forms.SignupForm", "login": "sso.forms.LoginForm"}
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # Work addresses only, when set (e.g. "example.com,example.org"); empty lets any address sign up.
@@ -267,7 +273,8 @@ SIGNUP_EMAIL_DOMAINS = [d.lower().lstrip("@") for d in env.list("SIGNUP_EMAIL_DO
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_SESSION_REMEMBER = None
-ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+# accounts.adapters.AccountAdapter, plus single sign-on (sso.adapters).
+ACCOUNT_ADAPTER = "sso.adapters.AccountAdapter"
 # Counted in the default cache: Redis whenever REDIS_URL is set, so limits hold across web replicas.
 # Failed passwords are counted by accounts.login_guard (per browser or place, never locking the
 # owner out); "login_failed" here limits the two-factor code step.
@@ -315,6 +322,20 @@ SCIM_SERVICE_PROVIDER = {
     }],
     "WWW_AUTHENTICATE_HEADER": 'Bearer realm="PeerSupport SCIM"',
 }
+# --- Single sign-on (docs/sso.md) ------------------------------------------------------------
+# OpenID Connect and SAML providers from SSO_PROVIDERS (a JSON list) and from the admin (Social
+# applications); email-domain rules from either. Nothing the provider says about a person is
+# kept beyond the display name, department and manager (sso.providers).
+from sso.environment import providers_from_environment  # noqa: E402
+
+SOCIALACCOUNT_PROVIDERS = providers_from_environment(env.str("SSO_PROVIDERS", default=""))
+SOCIALACCOUNT_ADAPTER = "sso.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
 
 # --- Email ----------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
