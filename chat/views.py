@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from accounts.two_factor import second_factor_passed
@@ -29,7 +30,7 @@ def room(request, session_id: int):
     access = chat_policies.room_access(session_id=session_id, user=request.user,
                                        second_factor=second_factor_passed(request))
     if access.close_code == chat_policies.CLOSE_NOT_FOUND or access.session is None:
-        raise Http404("No chat room here.")
+        raise Http404(gettext("No chat room here."))
     session, group = access.session, access.session.group
     chat_url = request.path
     accept_url = reverse("sessions:accept_rules", args=[session.pk])
