@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -50,6 +51,7 @@ def queue(request, group_slug: str):
         "reviews": [(review, FlagActionForm(prefix=f"flag{review.flag.pk}"))
                     for review in reviews],
         "recent_actions": selectors.recent_actions_for_group(group=group),
+        "datetime_format": get_format("DATETIME_FORMAT"),  # as the page's language writes it
     })
 
 

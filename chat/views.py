@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import get_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
@@ -76,4 +77,5 @@ def room(request, session_id: int):
         # A past session's chat is read-only: the composer is disabled from the first paint.
         "read_only": access.phase == chat_policies.PHASE_ENDED,
         "needs_two_factor": chat_policies.is_room_moderator(membership) and not moderates,
+        "date_format": get_format("DATE_FORMAT"),  # the page's language's way of writing a day
     })
