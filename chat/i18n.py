@@ -29,10 +29,10 @@ def _supported(code: str) -> str | None:
 
 
 def _header(scope: dict[str, Any], name: bytes) -> str:
-    for key, value in scope.get("headers") or ():
-        if key.lower() == name:
-            return value.decode("latin-1")
-    return ""
+    """A header's value; repeated ones joined (HTTP/2 may split Cookie into several)."""
+    separator = "; " if name == b"cookie" else ", "
+    return separator.join(value.decode("latin-1") for key, value in scope.get("headers") or ()
+                          if key.lower() == name)
 
 
 def _accept_language(header: str) -> list[str]:
