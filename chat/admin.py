@@ -13,11 +13,11 @@ from chat.models import ChatSettings, FilterTerm
 
 @admin.register(FilterTerm)
 class FilterTermAdmin(admin.ModelAdmin):
-    list_display = ("phrase", "kind", "rule_key", "is_active", "updated_at")
-    list_filter = ("kind", "is_active")
+    list_display = ("phrase", "kind", "language", "rule_key", "is_active", "updated_at")
+    list_filter = ("kind", "language", "is_active")
     list_editable = ("is_active",)
     search_fields = ("phrase",)
-    ordering = ("kind", "phrase")
+    ordering = ("kind", "language", "phrase")
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -22,11 +22,13 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext
 
 from accounts.two_factor import session_passed_second_factor
 from chat import events, frames, selectors, services
 from chat.handlers import FRAME_TYPES, handle_frame, lost_access_extra
+from chat.i18n import socket_language
 from chat.policies import (
     CLOSE_GONE,
     CLOSE_SIGNED_OUT,
@@ -257,13 +259,33 @@ class ChatConsumer(AsyncWebsocketConsumer):
         thread switches a second through the one database thread. Connects and disconnects
         keep it.
         """
-        if message["type"] in ("websocket.connect", "websocket.disconnect"):
-            await super().dispatch(message)
-            return
-        handler = getattr(self, get_handler_name(message), None)
-        if handler is None:
-            raise ValueError(f"No handler for message type {message['type']}")
-        await handler(message)
+        # Everything said to this socket is in its person's language (chat.i18n): the override
+        # lives in this socket's task context and reaches its database hops (asgiref copies the
+        # context into the thread), and no other socket sees it.
+        with translation.override(self._language()):
+            if message["type"] in ("websocket.connect", "websocket.disconnect"):
+                await super().dispatch(message)
+                return
+            handler = getattr(self, get_handler_name(message), None)
+            if handler is None:
+                raise ValueError(f"No handler for message type {message['type']}")
+            await handler(message)
+
+    def _language(self) -> str:
+        """The language of the person on this socket, worked out once from the handshake and
+        followed when their saved language changes (`_follow_language`)."""
+        language = getattr(self, "language", None)
+        if language is None:
+            language = self.language = socket_language(self.scope)
+        return language
+
+    def _follow_language(self, user) -> None:
+        """The account as just re-read: a language saved in the profile meanwhile is spoken
+        from the next frame on (one saved before the handshake already was)."""
+        chosen = getattr(user, "language", "") or ""
+        if chosen and chosen != getattr(self, "account_language", ""):
+            self.language = socket_language(self.scope, user)
+        self.account_language = chosen
 
     async def connect(self) -> None:
         self.session_id: int = self.scope["url_route"]["kwargs"]["session_id"]
@@ -320,6 +342,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.joined = True  # from here on, disconnect() leaves the room properly
         outages.up(outages.DATABASE)
         self.user = access.user
+        self._follow_language(access.user)
         self.rules_key = access.rules_key
         self.second_factor = access.second_factor
         self.group_id = access.session.group_id
@@ -336,7 +359,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if after_error:  # after history and state, so history stays the first frame
             await self._send_frame(frames.error("invalid", after_error))
         if arrival["state"]["room"]["phase"] == PHASE_LOBBY:
-            await self._send_frame({"type": "lobby", "detail": (
+            await self._send_frame({"type": "lobby", "detail": gettext(
                 "Welcome. The room opens when a facilitator arrives; you can read until then.")})
         await self._announce(arrival["announce"], "presence.join")
         self.recheck_task = asyncio.create_task(self._recheck_loop())
@@ -348,7 +371,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
             if name == "after":
                 if value.isdigit() and len(value) <= 18:
                     return int(value), ""
-                return None, "`after` must be a message id; here are the latest messages."
+                return None, gettext("`after` must be a message id; here are the latest "
+                                     "messages.")
         return None, ""
 
     async def disconnect(self, code: int) -> None:
@@ -417,10 +441,12 @@ class ChatConsumer(AsyncWebsocketConsumer):
             return
         self.closing = True  # one goodbye, and the handlers drop every event from now on
         with contextlib.suppress(Exception):  # the client may be gone already
-            await self._send_frame(frames.error(
-                "unavailable", gettext("The chat is briefly unavailable. Reconnecting; your "
-                                       "messages are kept."),
-                retry_after=UNAVAILABLE_RETRY_AFTER))
+            # Also called from outside this socket's task (a Redis outage closes them all).
+            with translation.override(self._language()):
+                detail = gettext("The chat is briefly unavailable. Reconnecting; your messages "
+                                 "are kept.")
+            await self._send_frame(frames.error("unavailable", detail,
+                                                retry_after=UNAVAILABLE_RETRY_AFTER))
         with contextlib.suppress(Exception):
             await self.close(code=CLOSE_UNAVAILABLE)
 
@@ -431,7 +457,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             return
         if self._flooding():
             await self._send_frame(frames.error(
-                "rate_limited", "Too many frames at once; slow down a little.",
+                "rate_limited", gettext("Too many frames at once; slow down a little."),
                 retry_after=self.frame_limit[1]))
             return
         frame = self._parse(text_data)
@@ -453,6 +479,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 raise
             return
         self.rules_key = outcome.access.rules_key
+        self._follow_language(outcome.access.user)
         for reply in outcome.replies:
             await self._send_frame(reply)
         if outcome.close_code is not None:
@@ -474,21 +501,21 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     def _parse(self, text_data: str | None) -> dict[str, Any] | str:
         if text_data is None:
-            return "Frames are JSON text."
+            return gettext("Frames are JSON text.")
         if len(text_data) > MAX_FRAME_BYTES:
-            return "That frame is too large."
+            return gettext("That frame is too large.")
         try:
             frame = json.loads(text_data)
         except ValueError:
-            return "Frames are JSON text."
+            return gettext("Frames are JSON text.")
         except RecursionError:  # nested deeper than the parser's stack, under the size cap
-            return "That frame is nested too deeply."
+            return gettext("That frame is nested too deeply.")
         if _nesting_depth(frame) > MAX_FRAME_DEPTH:
-            return "That frame is nested too deeply."
+            return gettext("That frame is nested too deeply.")
         if not isinstance(frame, dict) or not isinstance(frame.get("type"), str):
-            return "Each frame is a JSON object with a \"type\"."
+            return gettext("Each frame is a JSON object with a \"type\".")
         if frame["type"] not in FRAME_TYPES:
-            return f"Unknown frame type {frame['type'][:40]!r}."
+            return gettext("Unknown frame type %(type)r.") % {"type": frame["type"][:40]}
         return frame
 
     # --- Events from the channel layer -------------------------------------------------------
@@ -498,7 +525,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             return
         if event.get("message_id") in self.history_ids:
             return  # already sent in the history frame
-        await self.send(text_data=event["text"])
+        await self.send(text_data=self._text_of(event))
         if event.get("notice") == events.NOTICE_ROOM_OPENED:
             await self._note_attendance()
         elif event.get("notice") == events.NOTICE_ROOM_CLOSED:
@@ -506,20 +533,21 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def chat_private(self, event: dict[str, Any]) -> None:
         if not self.closing and event.get("session_id") == self.session_id:
-            await self.send(text_data=event["text"])
+            await self.send(text_data=self._text_of(event))
 
     async def chat_kick(self, event: dict[str, Any]) -> None:
         if self.closing:
             return
         if event.get("session_id") == self.session_id or event.get("group_id") == self.group_id:
-            await self.send(text_data=event["text"])
+            await self.send(text_data=self._text_of(event))
             await self._close(event["code"])
 
     async def user_disconnect(self, event: dict[str, Any]) -> None:
         """Sent by accounts on logout and deactivation."""
         if self.closing:
             return
-        await self._send_frame(frames.error("signed_out", "You signed out, so the chat closed."))
+        await self._send_frame(frames.error("signed_out",
+                                            gettext("You signed out, so the chat closed.")))
         await self._close(CLOSE_SIGNED_OUT)
 
     async def realtime_resync(self, event: dict[str, Any]) -> None:
@@ -533,6 +561,13 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await self._recheck()
 
     # --- Helpers -----------------------------------------------------------------------------
+
+    def _text_of(self, event: dict[str, Any]) -> str:
+        """An event's frame in this socket's language, when it was made in each (chat.i18n)."""
+        texts = event.get("texts")
+        if texts:
+            return texts.get(self._language(), event["text"])
+        return event["text"]
 
     async def _join(self, *groups: str) -> None:
         """Joins (or, for groups already joined, refreshes) channel-layer groups; each call
@@ -581,12 +616,16 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 _dependency_failed(exc, "refreshing channel-layer groups")
 
     async def _recheck(self) -> None:
-        access = await self._in_database(_recheck)(self.session_id, self.user,
-                                                        self.login_key, self.channel_name,
-                                                        self.second_factor)
+        # The re-check loop runs as a task of its own: in the language of now, not of its start.
+        with translation.override(self._language()):
+            access = await self._in_database(_recheck)(self.session_id, self.user,
+                                                       self.login_key, self.channel_name,
+                                                       self.second_factor)
         self.rules_key = access.rules_key
+        self._follow_language(access.user)
         if not access.allowed:
-            await self._lose_access(access)
+            with translation.override(self._language()):
+                await self._lose_access(access)
         else:
             await self._follow_role(access)
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext, gettext_lazy
 
 from activities.live import FRAME_HANDLERS as ACTIVITY_HANDLERS
 from chat import frames, selectors, services
@@ -17,7 +18,7 @@ from chat.policies import RoomAccess, room_access
 from chat.services import ChatRefusal
 from training.realtime import PRACTICE_HANDLERS
 
-MODERATOR_ONLY = "Only the group's facilitators can do that."
+MODERATOR_ONLY = gettext_lazy("Only the group's facilitators can do that.")
 
 
 @dataclass
@@ -49,8 +50,8 @@ def _flag(access: RoomAccess, frame: dict) -> list[dict]:
     flag = services.flag_create(access=access, message_id=frame.get("message_id"),
                                 rule=frame.get("rule"), reason=frame.get("reason", ""))
     return [{"type": "flagged", "message_id": flag.message_id,
-             "detail": "Thank you. The facilitators will look at it; nobody will be told "
-                       "who flagged it."}]
+             "detail": gettext("Thank you. The facilitators will look at it; nobody will be "
+                               "told who flagged it.")}]
 
 
 def _state(access: RoomAccess, frame: dict) -> list[dict]:
@@ -73,7 +74,7 @@ def _hand_lower(access: RoomAccess, frame: dict) -> list[dict]:
 
 def _turn_release(access: RoomAccess, frame: dict) -> list[dict]:
     if not services.turn_release(access=access):
-        raise ChatRefusal("invalid", "You don't hold the talking piece.")
+        raise ChatRefusal("invalid", gettext("You don't hold the talking piece."))
     return []
 
 
@@ -97,7 +98,7 @@ def _mod_mute(access: RoomAccess, frame: dict) -> list[dict]:
 def _mod_unmute(access: RoomAccess, frame: dict) -> list[dict]:
     if not services.member_unmute(session=access.session, by=access.user,
                                   target=_target(access, frame)):
-        raise ChatRefusal("invalid", "That person is not muted.")
+        raise ChatRefusal("invalid", gettext("That person is not muted."))
     return []
 
 
@@ -183,7 +184,7 @@ def handle_frame(*, session_id: int, user, frame: dict[str, Any],
     if kind == "typing":
         return Outcome(access=access, typing=True)
     if kind.startswith("mod.") and not access.is_moderator:
-        return Outcome(access=access, replies=[frames.error("forbidden", MODERATOR_ONLY)])
+        return Outcome(access=access, replies=[frames.error("forbidden", str(MODERATOR_ONLY))])
     try:
         return Outcome(access=access, replies=HANDLERS[kind](access, frame))
     except ChatRefusal as refusal:

@@ -7,6 +7,7 @@ group's facilitators ever see them (never HR, never the admin site).
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from groups.models import Group
 from groups.rules import RULE_KEYS
@@ -47,9 +48,9 @@ class Flag(models.Model):
     """A member's report that a message breaks a posted ground rule. The reporter stays unknown."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        ACTIONED = "actioned", "Actioned"
-        DISMISSED = "dismissed", "Dismissed"
+        OPEN = "open", _("Open")
+        ACTIONED = "actioned", _("Actioned")
+        DISMISSED = "dismissed", _("Dismissed")
 
     message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="flags")
     reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
@@ -75,18 +76,18 @@ class ModerationAction(models.Model):
     """Append-only audit log: who did what to whom, when and why."""
 
     class Action(models.TextChoices):
-        HIDE = "hide", "Hid a message"
-        MUTE = "mute", "Muted a member"
-        UNMUTE = "unmute", "Unmuted a member"
-        REMOVE = "remove", "Removed a member from the room"
-        BAN = "ban", "Removed a member from the group"
-        LOCK = "lock", "Locked the room"
-        UNLOCK = "unlock", "Unlocked the room"
-        SLOW_MODE = "slow_mode", "Set slow mode"
-        CIRCLE = "circle", "Turned circle mode on or off"
-        PASS_TURN = "pass_turn", "Passed the talking piece"
-        DISMISS_FLAG = "dismiss_flag", "Dismissed a flag"
-        OPEN_ROOM = "open_room", "Opened the room"
+        HIDE = "hide", _("Hid a message")
+        MUTE = "mute", _("Muted a member")
+        UNMUTE = "unmute", _("Unmuted a member")
+        REMOVE = "remove", _("Removed a member from the room")
+        BAN = "ban", _("Removed a member from the group")
+        LOCK = "lock", _("Locked the room")
+        UNLOCK = "unlock", _("Unlocked the room")
+        SLOW_MODE = "slow_mode", _("Set slow mode")
+        CIRCLE = "circle", _("Turned circle mode on or off")
+        PASS_TURN = "pass_turn", _("Passed the talking piece")
+        DISMISS_FLAG = "dismiss_flag", _("Dismissed a flag")
+        OPEN_ROOM = "open_room", _("Opened the room")
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="+")
     session = models.ForeignKey(Session, null=True, blank=True, on_delete=models.CASCADE,
@@ -111,14 +112,15 @@ class RoomSanction(models.Model):
     """A mute (timed) or a removal (for the rest of the session) in one session's room."""
 
     class Kind(models.TextChoices):
-        MUTE = "mute", "Muted"
-        REMOVE = "remove", "Removed from the room"
+        MUTE = "mute", _("Muted")
+        REMOVE = "remove", _("Removed from the room")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=8, choices=Kind.choices)
     reason = models.TextField(max_length=500)
-    until = models.DateTimeField(null=True, blank=True, help_text="Empty: until the session ends.")
+    until = models.DateTimeField(null=True, blank=True,
+                                 help_text=_("Empty: until the session ends."))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -169,29 +171,39 @@ class Presence(models.Model):
 
 
 class FilterTerm(models.Model):
-    """A word or phrase the chat reacts to. Lists are data: edited in the admin."""
+    """A word or phrase the chat reacts to. Lists are data: edited in the admin.
+
+    Each term has the language it is written in, so an organisation can keep each language's
+    lists. Matching (chat.filters) uses every language's terms at once: people write in the
+    language they think in, whatever the page's language, and distress must never go unseen
+    because of a setting.
+    """
 
     class Kind(models.TextChoices):
-        BLOCKED = "blocked", "Blocked (slurs, harassment): the message is refused"
-        DISTRESS = "distress", "Distress: sent, and support resources offered privately"
-        NUDGE = "nudge", "Nudge: a gentle reminder of a ground rule before sending"
+        BLOCKED = "blocked", _("Blocked (slurs, harassment): the message is refused")
+        DISTRESS = "distress", _("Distress: sent, and support resources offered privately")
+        NUDGE = "nudge", _("Nudge: a gentle reminder of a ground rule before sending")
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE,
+        help_text=_("The language the phrase is written in."))
     phrase = models.CharField(max_length=100,
-                              help_text="Matched case-insensitively as whole words.")
+                              help_text=_("Matched case-insensitively as whole words."))
     rule_key = models.CharField(
         max_length=40, blank=True, choices=[(k, k) for k in RULE_KEYS],
-        help_text="For nudges: the ground rule the reminder points to.")
+        help_text=_("For nudges: the ground rule the reminder points to."))
     is_active = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["kind", "phrase"]
-        constraints = [models.UniqueConstraint(fields=["kind", "phrase"],
+        ordering = ["kind", "language", "phrase"]
+        # "suicide" is a word in English and in French: one row in each language.
+        constraints = [models.UniqueConstraint(fields=["kind", "language", "phrase"],
                                                name="chat_filter_term_once")]
 
     def __str__(self) -> str:
-        return f"{self.kind}: {self.phrase}"
+        return f"{self.kind} ({self.language}): {self.phrase}"
 
 
 class ChatSettings(models.Model):
@@ -201,8 +213,8 @@ class ChatSettings(models.Model):
                                  related_name="chat_settings")
     retention_days = models.PositiveIntegerField(
         null=True, blank=True,
-        help_text="Days after a session ends before its messages are deleted. "
-                  "Empty: the site default (CHAT_RETENTION_DAYS).")
+        help_text=_("Days after a session ends before its messages are deleted. "
+                    "Empty: the site default (CHAT_RETENTION_DAYS)."))
 
     class Meta:
-        verbose_name_plural = "chat settings"
+        verbose_name_plural = _("chat settings")

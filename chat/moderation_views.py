@@ -10,6 +10,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import get_format
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from chat import selectors
@@ -22,16 +24,16 @@ from groups.policies import can_view_group
 from peersupport.permissions import two_factor_redirect, two_factor_satisfied
 
 DONE = {
-    "hide": "The message is hidden for everyone; its author was told why.",
-    "dismiss": "Flag dismissed.",
-    "mute": "The author is muted in that session's room.",
-    "remove": "The author is removed from that session's room.",
+    "hide": _("The message is hidden for everyone; its author was told why."),
+    "dismiss": _("Flag dismissed."),
+    "mute": _("The author is muted in that session's room."),
+    "remove": _("The author is removed from that session's room."),
 }
 
 
 def _check_moderator(request, group: Group) -> None:
     if not can_view_group(request.user, group):
-        raise Http404("No such group.")
+        raise Http404(_("No such group."))
     if not can_moderate_group(request.user, group):
         raise PermissionDenied
 
@@ -49,6 +51,7 @@ def queue(request, group_slug: str):
         "reviews": [(review, FlagActionForm(prefix=f"flag{review.flag.pk}"))
                     for review in reviews],
         "recent_actions": selectors.recent_actions_for_group(group=group),
+        "datetime_format": get_format("DATETIME_FORMAT"),  # as the page's language writes it
     })
 
 

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.sessions.models import Session as LoginSession
 from django.db.models import Exists, FilteredRelation, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from chat.models import RoomSanction
 from groups import policies as group_policies
@@ -164,7 +165,8 @@ def room_access(*, session_id: int, user, accepted_rules_key: tuple | None = Non
     now = timezone.now()
     access = RoomAccess(session=None, user=user, checked_at=now, second_factor=second_factor)
     if user is None or not user.is_authenticated:
-        return _refuse(access, CLOSE_SIGNED_OUT, "signed_out", "Please sign in to join the chat.")
+        return _refuse(access, CLOSE_SIGNED_OUT, "signed_out",
+                       gettext("Please sign in to join the chat."))
     row = _room_row(session_id, user.pk, login_key or "")
     if row is not None:
         session, membership, sanctioned = row.room, row, row.sanctioned
@@ -173,27 +175,30 @@ def room_access(*, session_id: int, user, accepted_rules_key: tuple | None = Non
         access.user = user
         if login_key is not None and not _login_alive(login_key, row.login_expires, now):
             return _refuse(access, CLOSE_SIGNED_OUT, "signed_out",
-                           "You signed out, so the chat closed.")
+                           gettext("You signed out, so the chat closed."))
     else:
         session = Session.objects.select_related("group").filter(pk=session_id).first()
         membership, sanctioned = None, False
     access.session, access.membership = session, membership
     if not user.is_active:
-        return _refuse(access, CLOSE_SIGNED_OUT, "signed_out", "Please sign in to join the chat.")
+        return _refuse(access, CLOSE_SIGNED_OUT, "signed_out",
+                       gettext("Please sign in to join the chat."))
     if session is None or not _may_know_of(session, user, membership):
         access.session = None
-        return _refuse(access, CLOSE_NOT_FOUND, "not_found", "There is no such session.")
+        return _refuse(access, CLOSE_NOT_FOUND, "not_found", gettext("There is no such session."))
     if membership is not None and membership.status == Membership.Status.REMOVED:
         removal = Removal.objects.filter(group_id=session.group_id, user_id=user.pk).first()
-        reason = f": {removal.reason}" if removal is not None else "."
-        return _refuse(access, CLOSE_GONE, "banned",
-                       f"A facilitator removed you from this group{reason}")
+        return _refuse(access, CLOSE_GONE, "banned", (
+            gettext("A facilitator removed you from this group: %(reason)s")
+            % {"reason": removal.reason} if removal is not None and removal.reason
+            else gettext("A facilitator removed you from this group.")))
     if membership is None or not membership.is_active:
         return _refuse(access, CLOSE_FORBIDDEN, "forbidden",
-                       "Only members of this group can join its chat.")
+                       gettext("Only members of this group can join its chat."))
     if session.status != Session.Status.SCHEDULED or not session.is_online:
         return _refuse(access, CLOSE_GONE, "room_closed",
-                       "This session has no live chat (it is cancelled, closed or in person).")
+                       gettext("This session has no live chat (it is cancelled, closed or in "
+                               "person)."))
     # Moderating is a facilitator page in websocket form: it asks for two-factor too.
     access.is_moderator = is_room_moderator(membership) and (
         has_two_factor(user) if second_factor is None else two_factor_passed(user, second_factor))
@@ -206,17 +211,18 @@ def room_access(*, session_id: int, user, accepted_rules_key: tuple | None = Non
     removal = next((s for s in access.sanctions if s.kind == RoomSanction.Kind.REMOVE), None)
     if removal is not None:
         return _refuse(access, CLOSE_GONE, "removed",
-                       f"A facilitator removed you from this session's chat: {removal.reason}")
+                       gettext("A facilitator removed you from this session's chat: %(reason)s")
+                       % {"reason": removal.reason})
     # Facilitators post the rules; even one still to set up two-factor is not asked for them.
     if not is_room_moderator(membership):
         if membership.accepted_rules_version < session.group.rules_version:
             return _refuse(access, CLOSE_RULES, "rules_not_accepted",
-                           "Please read and accept this session's ground rules first.")
+                           gettext("Please read and accept this session's ground rules first."))
         key = rules_key(session)
         if key != accepted_rules_key and not has_accepted_session_rules(session=session,
                                                                         user=user):
             return _refuse(access, CLOSE_RULES, "rules_not_accepted",
-                           "Please read and accept this session's ground rules first.")
+                           gettext("Please read and accept this session's ground rules first."))
         access.rules_key = key
     return access
 

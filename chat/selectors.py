@@ -45,7 +45,8 @@ def people_by_user(*, group: Group, user_ids) -> dict[int, dict[str, Any]]:
 
 def _message_frames(session: Session, messages: list[Message]) -> list[dict[str, Any]]:
     people = people_by_user(group=session.group, user_ids=[m.author_id for m in messages])
-    unknown = {"id": None, "name": "Former member", "pronouns": "", "facilitator": False}
+    unknown = {"id": None, "name": gettext("Former member"), "pronouns": "",
+               "facilitator": False}
     return [frames.message(m, people.get(m.author_id, unknown)) for m in messages]
 
 

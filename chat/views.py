@@ -9,7 +9,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import get_format
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from accounts.two_factor import second_factor_passed
@@ -29,7 +31,7 @@ def room(request, session_id: int):
     access = chat_policies.room_access(session_id=session_id, user=request.user,
                                        second_factor=second_factor_passed(request))
     if access.close_code == chat_policies.CLOSE_NOT_FOUND or access.session is None:
-        raise Http404("No chat room here.")
+        raise Http404(gettext("No chat room here."))
     session, group = access.session, access.session.group
     chat_url = request.path
     accept_url = reverse("sessions:accept_rules", args=[session.pk])
@@ -75,4 +77,5 @@ def room(request, session_id: int):
         # A past session's chat is read-only: the composer is disabled from the first paint.
         "read_only": access.phase == chat_policies.PHASE_ENDED,
         "needs_two_factor": chat_policies.is_room_moderator(membership) and not moderates,
+        "date_format": get_format("DATE_FORMAT"),  # the page's language's way of writing a day
     })

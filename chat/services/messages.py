@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from chat import events, filters, frames, ratelimit
 from chat.models import OTHER_RULE, Flag, Message
@@ -40,13 +40,14 @@ _room_writer_lock = CompiledQuery(
 
 def body_clean(body: Any) -> str:
     if not isinstance(body, str):
-        raise ChatRefusal("invalid", "A message must be text.")
+        raise ChatRefusal("invalid", gettext("A message must be text."))
     body = CONTROL.sub("", body.replace("\r\n", "\n").replace("\r", "\n")).strip()
     if not body:
-        raise ChatRefusal("invalid", "Write something before sending.")
+        raise ChatRefusal("invalid", gettext("Write something before sending."))
     if len(body) > MAX_LENGTH:
-        raise ChatRefusal("too_long", f"Please keep a message under {MAX_LENGTH} characters "
-                                      f"(this one has {len(body)}).", max_length=MAX_LENGTH)
+        raise ChatRefusal("too_long", gettext(
+            "Please keep a message under %(max)d characters (this one has %(count)d).")
+            % {"max": MAX_LENGTH, "count": len(body)}, max_length=MAX_LENGTH)
     return body
 
 
@@ -54,24 +55,28 @@ def _check_may_post(access: RoomAccess) -> None:
     """The room's state allows this person to post now (facilitators pass lock, lobby, circle)."""
     phase = access.phase
     if phase == PHASE_NOT_OPEN:
-        raise ChatRefusal("room_closed", "The chat opens shortly before the session starts.")
+        raise ChatRefusal("room_closed",
+                          gettext("The chat opens shortly before the session starts."))
     if phase not in (PHASE_OPEN, PHASE_LOBBY):
-        raise ChatRefusal("room_closed", "This session has ended; its chat is read-only now.")
+        raise ChatRefusal("room_closed",
+                          gettext("This session has ended; its chat is read-only now."))
     mute = access.mute
     if mute is not None:
         until = mute.until.isoformat() if mute.until else None
-        raise ChatRefusal("muted", f"A facilitator muted you for a while: {mute.reason}",
+        raise ChatRefusal("muted", gettext("A facilitator muted you for a while: %(reason)s")
+                          % {"reason": mute.reason},
                           until=until, reason=mute.reason)
     if access.is_moderator:
         return
     if phase == PHASE_LOBBY:
-        raise ChatRefusal("lobby", "The room opens when a facilitator arrives.")
+        raise ChatRefusal("lobby", gettext("The room opens when a facilitator arrives."))
     session = access.session
     if session.chat_locked:
-        raise ChatRefusal("room_locked", "A facilitator has paused the conversation for now.")
+        raise ChatRefusal("room_locked",
+                          gettext("A facilitator has paused the conversation for now."))
     if session.talking_piece and holder_id_of(session=session) != access.user.pk:
-        raise ChatRefusal("not_your_turn", "It's someone else's turn to speak. Raise your hand "
-                                           "to join the queue.")
+        raise ChatRefusal("not_your_turn", gettext("It's someone else's turn to speak. Raise "
+                                                   "your hand to join the queue."))
 
 
 def message_post(*, access: RoomAccess, body: Any, client_id: Any
@@ -82,8 +87,8 @@ def message_post(*, access: RoomAccess, body: Any, client_id: Any
     the original comes back with created False (to be sent to the sender only).
     """
     if not isinstance(client_id, str) or not CLIENT_ID.match(client_id):
-        raise ChatRefusal("invalid", "Each message needs a client_id (1-64 letters, digits, "
-                                     "'-' or '_').")
+        raise ChatRefusal("invalid", gettext("Each message needs a client_id (1-64 letters, "
+                                             "digits, '-' or '_')."))
     body = body_clean(body)
     session, user = access.session, access.user
     author = frames.person(access.membership, session.group)
@@ -92,18 +97,22 @@ def message_post(*, access: RoomAccess, body: Any, client_id: Any
         return frames.message(existing, author), False
     _check_may_post(access)
     if filters.is_blocked(body):
-        raise ChatRefusal("blocked", "This message contains words that aren't allowed here. "
-                                     "Please rephrase it with respect.", client_id=client_id)
+        raise ChatRefusal("blocked", gettext("This message contains words that aren't allowed "
+                                             "here. Please rephrase it with respect."),
+                          client_id=client_id)
     wait = ratelimit.message_allowance(session_id=session.pk, user_id=user.pk)
     if wait is None and not access.is_moderator:
         seconds = session.slow_mode_seconds
         slow = ratelimit.slow_mode_wait(session_id=session.pk, user_id=user.pk, seconds=seconds)
         if slow is not None:
-            raise ChatRefusal("slow_mode", f"Slow mode is on: one message every {seconds} "
-                                           "seconds.", retry_after=slow)
+            raise ChatRefusal("slow_mode", ngettext(
+                "Slow mode is on: one message every %(seconds)d second.",
+                "Slow mode is on: one message every %(seconds)d seconds.",
+                seconds) % {"seconds": seconds}, retry_after=slow)
     if wait is not None:
-        raise ChatRefusal("rate_limited", "You're sending messages very quickly. Take a breath "
-                                          "and try again in a moment.", retry_after=wait)
+        raise ChatRefusal("rate_limited", gettext("You're sending messages very quickly. Take "
+                                                  "a breath and try again in a moment."),
+                          retry_after=wait)
     distress = filters.looks_like_distress(body)
     with transaction.atomic():
         # One writer per room at a time: ids then grow in commit order within a room, so a
@@ -131,17 +140,18 @@ def _offer_support(access: RoomAccess, msg: Message, author: dict[str, Any]) -> 
         "title": r.title, "kind": r.kind, "url": r.url, "phone": r.phone,
         "phone_href": r.phone_href, "country": r.country,
     } for r in support_resources()]
-    events.to_person(user_id=access.user.pk, session_id=msg.session_id, frame={
+    # Both built in each language: every socket takes its person's (chat.i18n).
+    events.to_person(user_id=access.user.pk, session_id=msg.session_id, frame=lambda: {
         "type": "support",
-        "detail": "It sounds like things are really hard right now. You don't have to face this "
-                  "alone: these people can help, any time.",
+        "detail": gettext("It sounds like things are really hard right now. You don't have to "
+                          "face this alone: these people can help, any time."),
         "resources": resources,
         "support_url": _url("support:index"),
     })
-    events.to_moderators(session_id=msg.session_id, frame={
+    events.to_moderators(session_id=msg.session_id, frame=lambda: {
         "type": "alert", "kind": "distress", "message_id": msg.pk, "person": author,
-        "detail": f"{author['name']} may be in distress. Consider checking in with them "
-                  "privately.",
+        "detail": gettext("%(name)s may be in distress. Consider checking in with them "
+                          "privately.") % {"name": author["name"]},
         "queue_url": None,
     })
 
@@ -173,7 +183,7 @@ def message_check(*, access: RoomAccess, body: Any) -> dict[str, Any] | None:
     ("you should feel proud" praises). Advice only; the member may still send.
     """
     if not isinstance(body, str):
-        raise ChatRefusal("invalid", "A message must be text.")
+        raise ChatRefusal("invalid", gettext("A message must be text."))
     body = body[:MAX_LENGTH]
     feedback = listening.analyse(body)
     note = next((n for n in feedback.notes if n.code in NUDGED_PITFALLS), None)
@@ -205,25 +215,27 @@ def flag_create(*, access: RoomAccess, message_id: Any, rule: Any, reason: Any =
     The facilitators are alerted; nobody, facilitators included, is told who flagged.
     """
     if not isinstance(message_id, int) or isinstance(message_id, bool):
-        raise ChatRefusal("invalid", "Say which message you are flagging.")
+        raise ChatRefusal("invalid", gettext("Say which message you are flagging."))
     reason = reason if isinstance(reason, str) else ""
     reason = CONTROL.sub("", reason).strip()
     if len(reason) > REASON_MAX:
-        raise ChatRefusal("invalid", f"Please keep the reason under {REASON_MAX} characters.")
+        raise ChatRefusal("invalid", gettext(
+            "Please keep the reason under %(max)d characters.") % {"max": REASON_MAX})
     session = access.session
     msg = Message.objects.filter(session=session, pk=message_id, hidden_at=None).first()
     if msg is None:
-        raise ChatRefusal("not_found", "That message is not in this room any more.")
+        raise ChatRefusal("not_found", gettext("That message is not in this room any more."))
     if msg.author_id == access.user.pk:
-        raise ChatRefusal("invalid", "You can't flag your own message.")
+        raise ChatRefusal("invalid", gettext("You can't flag your own message."))
     if rule == OTHER_RULE:
         if not reason:
-            raise ChatRefusal("invalid", "Say briefly what the problem is.")
+            raise ChatRefusal("invalid", gettext("Say briefly what the problem is."))
         rule_key, rule_text = OTHER_RULE, ""
     else:
         rules = numbered_rules(session=session)
         if not isinstance(rule, int) or isinstance(rule, bool) or not 0 <= rule < len(rules):
-            raise ChatRefusal("invalid", "Choose one of the posted ground rules, or “other”.")
+            raise ChatRefusal("invalid",
+                              gettext("Choose one of the posted ground rules, or “other”."))
         rule_key, rule_text = rules[rule]["key"], rules[rule]["text"]
     try:
         with transaction.atomic():
@@ -232,12 +244,13 @@ def flag_create(*, access: RoomAccess, message_id: Any, rule: Any, reason: Any =
             # The author's name goes to the facilitators, never the reporter's.
             author = people_by_user(group=session.group, user_ids=[msg.author_id]).get(
                 msg.author_id)
-            events.to_moderators(session_id=session.pk, frame={
+            events.to_moderators(session_id=session.pk, frame=lambda: {
                 "type": "alert", "kind": "flag", "message_id": msg.pk, "person": author,
-                "detail": f"A message was flagged: {rule_text or reason}",
+                "detail": gettext("A message was flagged: %(why)s") % {
+                    "why": rule_text or reason},
                 "queue_url": _url("chat:moderation_queue", session.group.slug),
             })
     except IntegrityError as exc:
-        raise ChatRefusal("already_flagged", "You have already flagged this message; the "
-                                             "facilitators will look at it.") from exc
+        raise ChatRefusal("already_flagged", gettext(
+            "You have already flagged this message; the facilitators will look at it.")) from exc
     return flag

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from chat import events, frames
 from chat.models import Flag, Message, ModerationAction, RoomSanction
@@ -27,9 +28,10 @@ SLOW_MODE_MAX_SECONDS = 3600
 def reason_clean(reason: Any, *, required: bool = True) -> str:
     reason = CONTROL.sub("", reason).strip() if isinstance(reason, str) else ""
     if required and not reason:
-        raise ChatRefusal("invalid", "Give a reason; the person concerned will see it.")
+        raise ChatRefusal("invalid", gettext("Give a reason; the person concerned will see it."))
     if len(reason) > REASON_MAX:
-        raise ChatRefusal("invalid", f"Please keep the reason under {REASON_MAX} characters.")
+        raise ChatRefusal("invalid", gettext(
+            "Please keep the reason under %(max)d characters.") % {"max": REASON_MAX})
     return reason
 
 
@@ -43,16 +45,17 @@ def _audit(*, session: Session, by, action: str, target_user_id: int | None = No
 def moderation_target(*, session: Session, by, member_id: Any) -> Membership:
     """The active member a moderator acts on. Never a facilitator, never oneself."""
     if not isinstance(member_id, int) or isinstance(member_id, bool):
-        raise ChatRefusal("invalid", "Say which member (member_id).")
+        raise ChatRefusal("invalid", gettext("Say which member (member_id)."))
     target = (Membership.objects.select_related("user", "group")
               .filter(pk=member_id, group_id=session.group_id,
                       status=Membership.Status.ACTIVE).first())
     if target is None:
-        raise ChatRefusal("not_found", "That person is not a member of this group.")
+        raise ChatRefusal("not_found", gettext("That person is not a member of this group."))
     if target.user_id == by.pk:
-        raise ChatRefusal("forbidden", "You can't do that to yourself.")
+        raise ChatRefusal("forbidden", gettext("You can't do that to yourself."))
     if target.role == Membership.Role.FACILITATOR:
-        raise ChatRefusal("forbidden", "Facilitators can't be sanctioned from the chat.")
+        raise ChatRefusal("forbidden",
+                          gettext("Facilitators can't be sanctioned from the chat."))
     return target
 
 
@@ -60,12 +63,12 @@ def message_hide(*, session: Session, by, message_id: Any, reason: Any) -> Messa
     """Hides a message for everyone; its author is told why. Open flags on it are closed."""
     reason = reason_clean(reason)
     if not isinstance(message_id, int) or isinstance(message_id, bool):
-        raise ChatRefusal("invalid", "Say which message to hide.")
+        raise ChatRefusal("invalid", gettext("Say which message to hide."))
     now = timezone.now()
     with transaction.atomic():
         msg = Message.objects.filter(session=session, pk=message_id).first()
         if msg is None:
-            raise ChatRefusal("not_found", "That message is not in this room.")
+            raise ChatRefusal("not_found", gettext("That message is not in this room."))
         hidden = Message.objects.filter(pk=msg.pk, hidden_at=None).update(hidden_at=now,
                                                                           hidden_by=by)
         Flag.objects.filter(message=msg, status=Flag.Status.OPEN).update(
@@ -76,9 +79,10 @@ def message_hide(*, session: Session, by, message_id: Any, reason: Any) -> Messa
                target_user_id=msg.author_id, message_id=msg.pk, reason=reason)
         events.to_room(session_id=session.pk,
                        frame={"type": "message.hidden", "message_id": msg.pk})
-        events.to_person(user_id=msg.author_id, session_id=session.pk, frame=frames.sanction(
-            "message_hidden", reason=reason,
-            detail=f"A facilitator hid one of your messages: {reason}"))
+        # Built in each language: the author's sockets each take their own (chat.i18n).
+        events.to_person(user_id=msg.author_id, session_id=session.pk, frame=lambda: (
+            frames.sanction("message_hidden", reason=reason, detail=gettext(
+                "A facilitator hid one of your messages: %(reason)s") % {"reason": reason})))
     msg.hidden_at = now
     return msg
 
@@ -89,7 +93,8 @@ def member_mute(*, session: Session, by, target: Membership, minutes: Any,
     reason = reason_clean(reason)
     if (not isinstance(minutes, int) or isinstance(minutes, bool)
             or not 1 <= minutes <= MUTE_MAX_MINUTES):
-        raise ChatRefusal("invalid", f"Mute for 1 to {MUTE_MAX_MINUTES} minutes.")
+        raise ChatRefusal("invalid", gettext("Mute for 1 to %(max)d minutes.")
+                          % {"max": MUTE_MAX_MINUTES})
     now = timezone.now()
     until = now + dt.timedelta(minutes=minutes)
     with transaction.atomic():
@@ -104,10 +109,11 @@ def member_mute(*, session: Session, by, target: Membership, minutes: Any,
         events.to_room(session_id=session.pk, frame={
             "type": "member.muted", "person": frames.person(target, session.group),
             "until": until.isoformat()})
-        events.to_person(user_id=target.user_id, session_id=session.pk, frame=frames.sanction(
-            "muted", reason=reason, until=until,
-            detail=f"A facilitator muted you for {minutes} minute{'s' * (minutes != 1)}: "
-                   f"{reason}"))
+        events.to_person(user_id=target.user_id, session_id=session.pk, frame=lambda: (
+            frames.sanction("muted", reason=reason, until=until, detail=ngettext(
+                "A facilitator muted you for %(minutes)d minute: %(reason)s",
+                "A facilitator muted you for %(minutes)d minutes: %(reason)s",
+                minutes) % {"minutes": minutes, "reason": reason})))
     return sanction
 
 
@@ -123,8 +129,8 @@ def member_unmute(*, session: Session, by, target: Membership) -> int:
             events.to_room(session_id=session.pk, frame={
                 "type": "member.unmuted", "person": frames.person(target, session.group)})
             events.to_person(user_id=target.user_id, session_id=session.pk,
-                             frame=frames.sanction("unmuted", reason="",
-                                                   detail="You can post again."))
+                             frame=lambda: frames.sanction(
+                                 "unmuted", reason="", detail=gettext("You can post again.")))
     return lifted
 
 
@@ -143,8 +149,9 @@ def member_remove(*, session: Session, by, target: Membership, reason: Any) -> R
             "scope": "session"})
         events.close_person(
             user_id=target.user_id, session_id=session.pk, code=CLOSE_GONE,
-            frame=frames.sanction("removed", reason=reason, detail=(
-                f"A facilitator removed you from this session's chat: {reason}")))
+            frame=lambda: frames.sanction("removed", reason=reason, detail=gettext(
+                "A facilitator removed you from this session's chat: %(reason)s")
+                % {"reason": reason}))
     return sanction
 
 
@@ -156,8 +163,8 @@ def member_ban(*, session: Session, by, target: Membership, reason: Any,
 
     reason = reason_clean(reason)
     if days is not None and (not isinstance(days, int) or isinstance(days, bool) or days < 1):
-        raise ChatRefusal("invalid", "Block for a whole number of days, or leave it empty for "
-                                     "good.")
+        raise ChatRefusal("invalid", gettext("Block for a whole number of days, or leave it "
+                                             "empty for good."))
     with transaction.atomic():
         try:
             membership_remove(group=session.group, by=by, membership=target, reason=reason,
@@ -172,8 +179,9 @@ def member_ban(*, session: Session, by, target: Membership, reason: Any,
             "scope": "group"})
         events.close_person(
             user_id=target.user_id, group_id=session.group_id, code=CLOSE_GONE,
-            frame=frames.sanction("banned", reason=reason, detail=(
-                f"A facilitator removed you from the group “{session.group.name}”: {reason}")))
+            frame=lambda: frames.sanction("banned", reason=reason, detail=gettext(
+                "A facilitator removed you from the group “%(group)s”: %(reason)s")
+                % {"group": session.group.name, "reason": reason}))
 
 
 def room_lock_set(*, session: Session, by, locked: bool, reason: Any = "") -> bool:
@@ -196,8 +204,8 @@ def room_lock_set(*, session: Session, by, locked: bool, reason: Any = "") -> bo
 def room_slow_mode_set(*, session: Session, by, seconds: Any) -> None:
     if (not isinstance(seconds, int) or isinstance(seconds, bool)
             or not 0 <= seconds <= SLOW_MODE_MAX_SECONDS):
-        raise ChatRefusal("invalid", f"Slow mode takes 0 (off) to {SLOW_MODE_MAX_SECONDS} "
-                                     "seconds.")
+        raise ChatRefusal("invalid", gettext("Slow mode takes 0 (off) to %(max)d seconds.")
+                          % {"max": SLOW_MODE_MAX_SECONDS})
     with transaction.atomic():
         Session.objects.filter(pk=session.pk).update(slow_mode_seconds=seconds)
         _audit(session=session, by=by, action=ModerationAction.Action.SLOW_MODE,
@@ -239,7 +247,7 @@ def flag_act(*, flag: Flag, by, action: str, reason: str = "", minutes: int | No
     """The moderation queue's actions on a flagged message: hide it, dismiss the flag, or mute
     or remove its author from that session's room. Every open flag on the message is settled."""
     if action not in FLAG_ACTIONS:
-        raise ChatRefusal("invalid", "Choose hide, dismiss, mute or remove.")
+        raise ChatRefusal("invalid", gettext("Choose hide, dismiss, mute or remove."))
     message = flag.message
     session = message.session
     if action == "dismiss":

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from chat import events
 from chat.models import ModerationAction, Presence, RaisedHand, TalkingPiece
@@ -120,7 +121,7 @@ def _broadcast_talking_piece(session: Session) -> None:
 def hand_raise(*, access: RoomAccess) -> bool:
     session = access.session
     if TalkingPiece.objects.filter(session=session, holder=access.user).exists():
-        raise ChatRefusal("invalid", "You already hold the talking piece.")
+        raise ChatRefusal("invalid", gettext("You already hold the talking piece."))
     try:
         with transaction.atomic():
             RaisedHand.objects.create(session=session, user=access.user)
@@ -174,7 +175,8 @@ def circle_set(*, session: Session, by, enabled: Any) -> None:
     """Circle mode on/off: while on, only the holder of the talking piece (and facilitators)
     may post."""
     if not isinstance(enabled, bool):
-        raise ChatRefusal("invalid", "Say whether circle mode is on (enabled: true/false).")
+        raise ChatRefusal("invalid",
+                          gettext("Say whether circle mode is on (enabled: true/false)."))
     with transaction.atomic():
         Session.objects.filter(pk=session.pk).update(talking_piece=enabled)
         session.talking_piece = enabled

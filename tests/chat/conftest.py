@@ -226,21 +226,24 @@ async def eventually(condition: Callable[[], bool], seconds: float = 1.0) -> Non
 
 async def open_chat(user: User | None, session: Session | int, *, after: int | str | None = None,
                     origin: str = ORIGIN, arrival: bool = True,
-                    cookie: str | None = None) -> ChatClient:
+                    cookie: str | None = None,
+                    headers: list[tuple[bytes, bytes]] | None = None) -> ChatClient:
     """Opens the room's websocket as `user` (None: anonymous) through the real ASGI stack
     (origin check, auth from the session cookie: a new login, or the one `cookie` names).
 
     With `arrival` (default) the arrival frames are read: `client.history`, `client.state` (and
     `client.lobby` in the lobby). Refused sockets: `client.refused` holds (close code, frames).
+    `headers`: more handshake headers (e.g. Accept-Language).
     """
     session_id = session if isinstance(session, int) else session.pk
     path = f"/ws/sessions/{session_id}/chat/"
     if after is not None:
         path += f"?after={after}"
-    headers = [(b"origin", origin.encode())]
+    extra, headers = headers or [], [(b"origin", origin.encode())]
     if user is not None:
         cookie = cookie or await database_sync_to_async(session_cookie)(user)
         headers.append((b"cookie", f"sessionid={cookie}".encode()))
+    headers.extend(extra)
     communicator = WebsocketCommunicator(application, path, headers=headers)
     client = ChatClient(communicator)
     client.connected, code = await communicator.connect(timeout=TIMEOUT)

@@ -42,12 +42,14 @@ def in_browser(journey) -> None:
 
 
 @contextmanager
-def chat_pages(browser, request, *entries):
-    """Opens one signed-in chat page per (base_url, user, chat_path); screenshots on failure."""
+def chat_pages(browser, request, *entries, bypass_csp: bool = False):
+    """Opens one signed-in chat page per (base_url, user, chat_path); screenshots on failure.
+    `bypass_csp`: lets a test inject a checker's script (axe-core) into the pages."""
     contexts, pages = [], []
     try:
         for base_url, user, path in entries:
-            context = browser.new_context(viewport={"width": 1200, "height": 900})
+            context = browser.new_context(viewport={"width": 1200, "height": 900},
+                                          bypass_csp=bypass_csp)
             contexts.append(context)
             page = context.new_page()
             page.set_default_timeout(15_000)

@@ -13,6 +13,19 @@
 (function () {
   "use strict";
 
+  // Every text is translated with Django's JavaScript catalogue (/jsi18n/, loaded in base.html's
+  // <head> before this deferred script): gettext, ngettext, pgettext and interpolate are globals.
+  // Should the catalogue fail to load, the chat still works, in English.
+  var gettext = typeof window.gettext === "function" ? window.gettext : function (s) { return s; };
+  var ngettext = typeof window.ngettext === "function" ? window.ngettext
+    : function (one, many, n) { return n === 1 ? one : many; };
+  var pgettext = typeof window.pgettext === "function" ? window.pgettext
+    : function (context, s) { return s; };
+  var interpolate = typeof window.interpolate === "function" ? window.interpolate
+    : function (fmt, obj) {
+      return fmt.replace(/%\(\w+\)s/g, function (m) { return String(obj[m.slice(2, -2)]); });
+    };
+
   var configNode = document.getElementById("chat-config");
   var root = document.getElementById("chat");
   if (!configNode || !root) { return; }
@@ -96,6 +109,16 @@
   var URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
   var TRAILING_PUNCTUATION = /[.,;:!?)\]}]+$/;
 
+  /** "Ana, Bo and Chen" in the page's language. */
+  function listFormat(names) {
+    try {
+      return new Intl.ListFormat(document.documentElement.lang || undefined,
+                                 { style: "long", type: "conjunction" }).format(names);
+    } catch (err) {
+      return names.join(", ");
+    }
+  }
+
   function formatTime(iso) {
     var date = new Date(iso);
     return isNaN(date.getTime()) ? "" : timeFormat.format(date);
@@ -148,7 +171,7 @@
     return b;
   }
 
-  function personName(person) { return (person && person.name) || "Someone"; }
+  function personName(person) { return (person && person.name) || gettext("Someone"); }
 
   /** Fills `parent` with a person's name (its own text direction: Arabic, Hebrew...), their
    *  pronouns when the frame carries some, and "(you)". */
@@ -164,10 +187,10 @@
       var pronouns = document.createElement("span");
       pronouns.className = "pronouns";
       pronouns.dir = "auto";
-      pronouns.textContent = "(" + person.pronouns + ")";
+      pronouns.textContent = interpolate(gettext("(%(pronouns)s)"), { pronouns: person.pronouns }, true);
       parent.appendChild(pronouns);
     }
-    if (mine) { parent.appendChild(document.createTextNode(" (you)")); }
+    if (mine) { parent.appendChild(document.createTextNode(" " + gettext("(you)"))); }
   }
   function isMe(person) { return !!person && person.id === state.me.id; }
 
@@ -200,7 +223,7 @@
       li.classList.add("chat-pending", "chat-mine");
       li.dataset.clientId = msg.client_id;
       showName(who, state.me, true);
-      status.textContent = "Sending…";
+      status.textContent = gettext("Sending…");
     } else {
       confirmMessage(li, msg);
     }
@@ -214,6 +237,7 @@
     li.classList.remove("chat-pending", "chat-failed");
     li.classList.toggle("chat-mine", mine);
     li.classList.toggle("chat-by-facilitator", !!(msg.author && msg.author.facilitator));
+    li.querySelector(".chat-author").dataset.facilitator = pgettext("shown after a name in the chat", "facilitator");
     li.dataset.id = String(msg.id);
     delete li.dataset.clientId;
     showName(li.querySelector(".chat-author"), msg.author, mine);
@@ -227,24 +251,24 @@
     var actions = li.querySelector(".chat-actions");
     actions.textContent = "";
     if (!mine) {
-      actions.appendChild(button("Flag", "link-button chat-flag", function () {
+      actions.appendChild(button(gettext("Flag"), "link-button chat-flag", function () {
         openFlagDialog(msg.id, li);
-      }, "Flag message from " + name));
+      }, interpolate(gettext("Flag message from %(name)s"), { name: name }, true)));
     }
     if (isModerator) {
-      actions.appendChild(button("Hide", "link-button chat-hide", function () {
+      actions.appendChild(button(gettext("Hide"), "link-button chat-hide", function () {
         openModDialog({ type: "mod.hide", message_id: msg.id,
-                        subject: "Hide this message from " + name + " for everyone." });
-      }, "Hide message from " + name));
+                        subject: interpolate(gettext("Hide this message from %(name)s for everyone."), { name: name }, true) });
+      }, interpolate(gettext("Hide message from %(name)s"), { name: name }, true)));
       if (!mine && msg.author && !msg.author.facilitator) {
-        actions.appendChild(button("Mute", "link-button chat-mute", function () {
+        actions.appendChild(button(gettext("Mute"), "link-button chat-mute", function () {
           openModDialog({ type: "mod.mute", member_id: msg.author.id,
-                          subject: "Mute " + name + " in this session." });
-        }, "Mute " + name));
-        actions.appendChild(button("Remove", "link-button chat-remove", function () {
+                          subject: interpolate(gettext("Mute %(name)s in this session."), { name: name }, true) });
+        }, interpolate(gettext("Mute %(name)s"), { name: name }, true)));
+        actions.appendChild(button(gettext("Remove"), "link-button chat-remove", function () {
           openModDialog({ type: "mod.remove", member_id: msg.author.id,
-                          subject: "Remove " + name + "." });
-        }, "Remove " + name));
+                          subject: interpolate(gettext("Remove %(name)s."), { name: name }, true) });
+        }, interpolate(gettext("Remove %(name)s"), { name: name }, true)));
       }
     }
     actions.querySelectorAll("button").forEach(function (b) { b.tabIndex = -1; });
@@ -388,7 +412,7 @@
     var item = state.outbox.get(clientId);
     if (!item || !isOpen() || state.resync) { return; }
     item.sentAt = Date.now();
-    item.li.querySelector(".chat-status").textContent = "Sending…";
+    item.li.querySelector(".chat-status").textContent = gettext("Sending…");
     sendFrame({ type: "message", body: item.body, client_id: clientId });
     armAckTimer();
   }
@@ -411,20 +435,20 @@
     var li = item.li;
     li.classList.remove("chat-pending");
     li.classList.add("chat-failed");
-    li.querySelector(".chat-status").textContent = "Not sent: " + detail;
+    li.querySelector(".chat-status").textContent = interpolate(gettext("Not sent: %(reason)s"), { reason: detail }, true);
     var actions = li.querySelector(".chat-actions");
     actions.textContent = "";
-    actions.appendChild(button("Try again", "link-button", function () {
+    actions.appendChild(button(gettext("Try again"), "link-button", function () {
       li.remove();
       queueMessage(item.body);
     }));
-    actions.appendChild(button("Edit", "link-button", function () {
+    actions.appendChild(button(gettext("Edit"), "link-button", function () {
       li.remove();
       el.input.value = item.body;
       updateCounter();
       el.input.focus();
     }));
-    actions.appendChild(button("Discard", "link-button", function () { li.remove(); el.input.focus(); }));
+    actions.appendChild(button(gettext("Discard"), "link-button", function () { li.remove(); el.input.focus(); }));
   }
 
   function armAckTimer() {
@@ -470,7 +494,7 @@
     state.socket = socket;
     socket.addEventListener("open", function () {
       if (socket !== state.socket) { return; }
-      setConnection("open", "Connected");
+      setConnection("open", gettext("Connected"));
       startPinging();
     });
     socket.addEventListener("message", function (event) {
@@ -492,14 +516,14 @@
   }
 
   function onClosed(code) {
-    if (code === 4401) { return finalClose("You are signed out.", config.loginUrl); }
+    if (code === 4401) { return finalClose(gettext("You are signed out."), config.loginUrl); }
     if (code === 4409) {
-      return finalClose("The ground rules changed. Please read them again.",
+      return finalClose(gettext("The ground rules changed. Please read them again."),
                         state.goTo || config.acceptRulesUrl);
     }
-    if (code === 4403) { return finalClose("You are not a member of this group any more."); }
-    if (code === 4404) { return finalClose("This chat room was not found."); }
-    if (code === 4410) { return finalClose(state.goneReason || el.error.textContent || "This chat is closed to you."); }
+    if (code === 4403) { return finalClose(gettext("You are not a member of this group any more.")); }
+    if (code === 4404) { return finalClose(gettext("This chat room was not found.")); }
+    if (code === 4410) { return finalClose(state.goneReason || el.error.textContent || gettext("This chat is closed to you.")); }
     scheduleReconnect();
   }
 
@@ -517,7 +541,7 @@
     // clients dropped by one server restart do not come back in the same instant.
     var step = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * Math.pow(2, state.attempt - 1));
     var delay = step / 2 + Math.random() * (step / 2);
-    setConnection("reconnecting", "Reconnecting… your messages are kept and will be sent.");
+    setConnection("reconnecting", gettext("Reconnecting… your messages are kept and will be sent."));
     state.reconnectTimer = window.setTimeout(connect, delay);
   }
 
@@ -589,24 +613,24 @@
     },
     check: function (frame) { resolveCheck(frame); },
     flagged: function (frame) {
-      notice(frame.detail || "Thank you. A facilitator will look at the message.");
+      notice(frame.detail || gettext("Thank you. A facilitator will look at the message."));
     },
     "message.hidden": function (frame) { removeMessage(frame.message_id); },
     "member.muted": function (frame) {
       if (isModerator && frame.person) {
-        notice(personName(frame.person) + " is muted until " + formatTime(frame.until) + ".");
+        notice(interpolate(gettext("%(name)s is muted until %(time)s."), { name: personName(frame.person), time: formatTime(frame.until) }, true));
       }
     },
     "member.unmuted": function (frame) {
-      if (isModerator && frame.person) { notice(personName(frame.person) + " is no longer muted."); }
+      if (isModerator && frame.person) { notice(interpolate(gettext("%(name)s is no longer muted."), { name: personName(frame.person) }, true)); }
     },
     "member.removed": function (frame) {
       if (!frame.person || isMe(frame.person)) { return; }
       state.presence.delete(frame.person.id);
       renderPresence();
       if (isModerator) {
-        notice(personName(frame.person) + " was removed from " +
-          (frame.scope === "group" ? "the group." : "this session's chat."));
+        notice(interpolate(frame.scope === "group" ? gettext("%(name)s was removed from the group.")
+          : gettext("%(name)s was removed from this session's chat."), { name: personName(frame.person) }, true));
       }
     },
     "room.locked": function () { state.room.locked = true; renderRoom(); },
@@ -615,7 +639,7 @@
     "room.opened": function () { state.room.phase = "open"; renderRoom(); },
     "room.closed": function (frame) {
       // The close (4410) follows at once: say why, not the generic "closed to you".
-      state.goneReason = frame.detail || "This session is closed.";
+      state.goneReason = frame.detail || gettext("This session is closed.");
       state.room.phase = "ended";
       renderRoom();
     },
@@ -645,14 +669,15 @@
   var WAIT_CODES = { rate_limited: true, slow_mode: true };
 
   function showError(frame) {
-    var detail = frame.detail || "Something went wrong.";
+    var detail = frame.detail || gettext("Something went wrong.");
     var item = frame.client_id ? state.outbox.get(frame.client_id) : null;
     if (item && WAIT_CODES[frame.code] && frame.retry_after) {
       // Held back, not refused: it stays in the outbox and goes out by itself after the wait.
       var wait = Math.max(1, Number(frame.retry_after)) * 1000;
       item.sentAt = 0;
       item.waitUntil = Date.now() + wait;
-      item.li.querySelector(".chat-status").textContent = "Waiting " + Math.ceil(wait / 1000) + " s: " + detail;
+      item.li.querySelector(".chat-status").textContent = interpolate(
+        gettext("Waiting %(seconds)s s: %(reason)s"), { seconds: Math.ceil(wait / 1000), reason: detail }, true);
       window.clearTimeout(item.retryTimer);
       item.retryTimer = window.setTimeout(function () {
         item.waitUntil = 0;
@@ -683,11 +708,19 @@
     } else if (kind === "unmuted") {
       state.sanction = null;
     } else if (kind === "removed" || kind === "banned") {
-      state.goneReason = (kind === "banned" ? "A facilitator removed you from the group." :
-        "A facilitator removed you from this session's chat.") +
-        (frame.reason ? " Reason: " + frame.reason : "");
+      if (frame.reason) {
+        state.goneReason = interpolate(kind === "banned"
+          ? gettext("A facilitator removed you from the group. Reason: %(reason)s")
+          : gettext("A facilitator removed you from this session's chat. Reason: %(reason)s"),
+          { reason: frame.reason }, true);
+      } else {
+        state.goneReason = kind === "banned" ? gettext("A facilitator removed you from the group.")
+          : gettext("A facilitator removed you from this session's chat.");
+      }
     } else if (kind === "message_hidden") {
-      notice("A facilitator hid one of your messages." + (frame.reason ? " Reason: " + frame.reason : ""));
+      notice(frame.reason
+        ? interpolate(gettext("A facilitator hid one of your messages. Reason: %(reason)s"), { reason: frame.reason }, true)
+        : gettext("A facilitator hid one of your messages."));
       return;
     }
     // Muted: the room state line shows it until it ends; the notice would repeat it.
@@ -722,7 +755,7 @@
     var li = document.createElement("li");
     li.className = "chat-message chat-support-note";
     var p = document.createElement("p");
-    p.textContent = frame.detail || "It sounds like things are hard right now. You are not alone.";
+    p.textContent = frame.detail || gettext("It sounds like things are hard right now. You are not alone.");
     li.appendChild(p);
     var list = document.createElement("ul");
     (frame.resources || []).forEach(function (resource) {
@@ -740,8 +773,8 @@
     var more = safeHref(frame.support_url, []);
     var only = document.createElement("p");
     only.className = "muted";
-    only.textContent = "Only you can see this. ";
-    if (more) { only.appendChild(link("More support options", more)); }
+    only.textContent = gettext("Only you can see this.") + " ";
+    if (more) { only.appendChild(link(gettext("More support options"), more)); }
     li.appendChild(only);
     el.log.appendChild(li);
     scrollToEnd(true);
@@ -750,10 +783,13 @@
   function showAlert(frame) {
     if (!isModerator || !el.alerts) { return; }
     var li = document.createElement("li");
-    li.textContent = (frame.kind === "distress" ? "Check in: " : "Flag: ") +
-      (frame.detail || "") + (frame.person ? " (" + personName(frame.person) + ")" : "") + " ";
+    var alertFormat = frame.kind === "distress"
+      ? (frame.person ? gettext("Check in: %(detail)s (%(name)s)") : gettext("Check in: %(detail)s"))
+      : (frame.person ? gettext("Flag: %(detail)s (%(name)s)") : gettext("Flag: %(detail)s"));
+    li.textContent = interpolate(alertFormat, { detail: frame.detail || "",
+                                               name: frame.person ? personName(frame.person) : "" }, true) + " ";
     var href = safeHref(frame.queue_url, []);
-    if (href) { li.appendChild(link("Open the queue", href)); }
+    if (href) { li.appendChild(link(gettext("Open the queue"), href)); }
     el.alerts.insertBefore(li, el.alerts.firstChild);
   }
 
@@ -778,7 +814,7 @@
         li.appendChild(document.createTextNode(" "));
         var badge = document.createElement("span");
         badge.className = "badge chat-badge";
-        badge.textContent = "facilitator";
+        badge.textContent = pgettext("shown after a name in the chat", "facilitator");
         li.appendChild(badge);
       }
       el.presence.appendChild(li);
@@ -806,9 +842,9 @@
     var names = [];
     state.typers.forEach(function (item) { names.push(item.name); });
     if (!names.length) { el.typing.textContent = ""; }
-    else if (names.length === 1) { el.typing.textContent = names[0] + " is typing…"; }
-    else if (names.length <= 3) { el.typing.textContent = names.join(", ") + " are typing…"; }
-    else { el.typing.textContent = "Several people are typing…"; }
+    else if (names.length === 1) { el.typing.textContent = interpolate(gettext("%(name)s is typing…"), { name: names[0] }, true); }
+    else if (names.length <= 3) { el.typing.textContent = interpolate(gettext("%(names)s are typing…"), { names: listFormat(names) }, true); }
+    else { el.typing.textContent = gettext("Several people are typing…"); }
   }
 
   // ---- Room state --------------------------------------------------------------------------------
@@ -833,24 +869,30 @@
     var p = state.piece;
     var parts = [];
     if (r.phase === "not_open") {
-      parts.push("The room opens" + (r.opens_at ? " at " + formatTime(r.opens_at) : " shortly") + ".");
+      parts.push(r.opens_at ? interpolate(gettext("The room opens at %(time)s."), { time: formatTime(r.opens_at) }, true)
+        : gettext("The room opens shortly."));
     } else if (r.phase === "ended") {
-      parts.push("The session has ended; the chat is read-only.");
+      parts.push(gettext("The session has ended; the chat is read-only."));
     }
-    if (r.locked) { parts.push("The room is locked: reading only."); }
-    if (r.slow_mode_seconds) { parts.push("Slow mode: one message every " + r.slow_mode_seconds + " seconds."); }
-    if (p.circle) { parts.push("Circle mode: whoever holds the talking piece speaks."); }
+    if (r.locked) { parts.push(gettext("The room is locked: reading only.")); }
+    if (r.slow_mode_seconds) {
+      parts.push(interpolate(ngettext("Slow mode: one message every %(seconds)s second.",
+        "Slow mode: one message every %(seconds)s seconds.", r.slow_mode_seconds), { seconds: r.slow_mode_seconds }, true));
+    }
+    if (p.circle) { parts.push(gettext("Circle mode: whoever holds the talking piece speaks.")); }
     if (mutedNow()) {
       var s = state.sanction;
-      parts.push("You are muted" + (s.until ? " until " + formatTime(s.until) : "") + "." +
-        (s.reason ? " Reason: " + s.reason : ""));
+      parts.push(s.until ? interpolate(gettext("You are muted until %(time)s."), { time: formatTime(s.until) }, true)
+        : gettext("You are muted."));
+      if (s.reason) { parts.push(interpolate(gettext("Reason: %(reason)s"), { reason: s.reason }, true)); }
     }
     el.roomState.textContent = parts.join(" ");
     el.lobby.hidden = r.phase !== "lobby";
     el.circle.hidden = !p.circle;
     el.holder.textContent = p.holder
-      ? personName(p.holder) + (isMe(p.holder) ? " (you)" : "") + " holds the talking piece."
-      : "Nobody holds the talking piece.";
+      ? interpolate(isMe(p.holder) ? gettext("%(name)s (you) holds the talking piece.")
+        : gettext("%(name)s holds the talking piece."), { name: personName(p.holder) }, true)
+      : gettext("Nobody holds the talking piece.");
     el.queue.textContent = "";
     var handUp = false;
     p.queue.forEach(function (person) {
@@ -859,35 +901,35 @@
       if (isMe(person)) { handUp = true; }
       if (isModerator) {
         li.appendChild(document.createTextNode(" "));
-        li.appendChild(button("Pass the piece", "link-button", function () {
+        li.appendChild(button(gettext("Pass the piece"), "link-button", function () {
           sendFrame({ type: "mod.pass_turn", member_id: person.id });
-        }, "Pass the talking piece to " + personName(person)));
+        }, interpolate(gettext("Pass the talking piece to %(name)s"), { name: personName(person) }, true)));
       }
       el.queue.appendChild(li);
     });
     if (!p.queue.length) {
       var empty = document.createElement("li");
       empty.className = "muted chat-queue-empty";
-      empty.textContent = "No hands raised.";
+      empty.textContent = gettext("No hands raised.");
       el.queue.appendChild(empty);
     }
     var holding = isMe(p.holder);
     el.hand.hidden = !p.circle || isModerator || holding;
-    el.hand.textContent = handUp ? "Lower my hand" : "Raise my hand";
+    el.hand.textContent = handUp ? gettext("Lower my hand") : gettext("Raise my hand");
     el.hand.setAttribute("aria-pressed", handUp ? "true" : "false");
     el.release.hidden = !p.circle || !holding;
     if (isModerator) {
-      el.modLock.textContent = r.locked ? "Unlock the room" : "Lock the room";
+      el.modLock.textContent = r.locked ? gettext("Unlock the room") : gettext("Lock the room");
       el.modLock.setAttribute("aria-pressed", r.locked ? "true" : "false");
       var seconds = String(r.slow_mode_seconds || 0);
       if (!el.modSlow.querySelector("option[value='" + seconds + "']")) {
         var option = document.createElement("option");
         option.value = seconds;
-        option.textContent = "One message per " + seconds + " seconds";
+        option.textContent = interpolate(ngettext("One message per %(seconds)s second", "One message per %(seconds)s seconds", Number(seconds)), { seconds: seconds }, true);
         el.modSlow.appendChild(option);
       }
       el.modSlow.value = seconds;
-      el.modCircle.textContent = p.circle ? "End circle mode" : "Start circle mode";
+      el.modCircle.textContent = p.circle ? gettext("End circle mode") : gettext("Start circle mode");
       el.modCircle.setAttribute("aria-pressed", p.circle ? "true" : "false");
       el.modPass.hidden = !p.circle;
     }
@@ -896,11 +938,11 @@
 
   // What stops this person posting right now, by condition; the server decides in the end.
   var BLOCKED_TEXT = {
-    not_open: "The room is not open for messages.",
-    lobby: "The room opens when a facilitator arrives.",
-    locked: "The room is locked.",
-    muted: "You are muted.",
-    turn: "Wait for the talking piece.",
+    not_open: gettext("The room is not open for messages."),
+    lobby: gettext("The room opens when a facilitator arrives."),
+    locked: gettext("The room is locked."),
+    muted: gettext("You are muted."),
+    turn: gettext("Wait for the talking piece."),
   };
   // The server's refusal codes that stand for one of those conditions.
   var CONDITION_OF_CODE = { lobby: "lobby", room_locked: "locked", muted: "muted",
@@ -952,7 +994,7 @@
 
   function updateCounter() {
     var left = config.maxLength - el.input.value.trim().length;
-    el.counter.textContent = left < 200 ? left + " characters left" : "";
+    el.counter.textContent = left < 200 ? interpolate(ngettext("%(count)s character left", "%(count)s characters left", left), { count: left }, true) : "";
   }
 
   // ---- Sending ---------------------------------------------------------------------------------
@@ -981,9 +1023,9 @@
   function submit(skipNudge) {
     var body = el.input.value.trim();
     setError("", null);
-    if (!body) { setError("Write a message first.", null); return; }
+    if (!body) { setError(gettext("Write a message first."), null); return; }
     if (body.length > config.maxLength) {
-      setError("Messages can be up to " + config.maxLength + " characters (this one has " + body.length + ").", null);
+      setError(interpolate(gettext("Messages can be up to %(max)s characters (this one has %(count)s)."), { max: config.maxLength, count: body.length }, true), null);
       return;
     }
     var condition = blockedCondition();
@@ -995,8 +1037,10 @@
     precheck(body, function (nudge) {
       if (state.pendingBody !== body) { return; }
       if (!nudge) { return send(body); }
-      var text = nudge.detail || "A gentle reminder of our ground rules.";
-      if (nudge.rule && nudge.rule.text) { text += " “" + nudge.rule.text + "”"; }
+      var text = nudge.detail || gettext("A gentle reminder of our ground rules.");
+      if (nudge.rule && nudge.rule.text) {
+        text = interpolate(gettext("%(reminder)s “%(rule)s”"), { reminder: text, rule: nudge.rule.text }, true);
+      }
       el.nudgeText.textContent = text;
       el.nudge.hidden = false;
       el.nudgeSend.focus();
@@ -1075,15 +1119,15 @@
     event.preventDefault();
     var chosen = el.flagForm.querySelector("input[name=rule]:checked");
     var reason = el.flagReason.value.trim();
-    if (!chosen) { el.flagError.textContent = "Choose the ground rule, or “Something else”."; return; }
+    if (!chosen) { el.flagError.textContent = gettext("Choose the ground rule, or “Something else”."); return; }
     if (chosen.value === "other" && !reason) {
-      el.flagError.textContent = "Tell the facilitators what happened.";
+      el.flagError.textContent = gettext("Tell the facilitators what happened.");
       el.flagReason.focus();
       return;
     }
     var frame = { type: "flag", message_id: state.flagTarget.id, reason: reason,
                   rule: chosen.value === "other" ? "other" : Number(chosen.value) };
-    if (!sendFrame(frame)) { el.flagError.textContent = "Not connected. Try again in a moment."; return; }
+    if (!sendFrame(frame)) { el.flagError.textContent = gettext("Not connected. Try again in a moment."); return; }
     el.flagDialog.close("sent");
   });
 
@@ -1109,7 +1153,7 @@
       if (action.type === "mod.mute") {
         var minutes = Number(el.modMinutes.value);
         if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
-          el.modError.textContent = "Minutes must be a whole number from 1 to 1440.";
+          el.modError.textContent = gettext("Minutes must be a whole number from 1 to 1440.");
           el.modMinutes.focus();
           return;
         }
@@ -1120,15 +1164,15 @@
         if (scope && scope.value === "group") { frame.type = "mod.ban"; }
       }
       if (!reason) {
-        el.modError.textContent = "Give a reason: the person concerned will see it.";
+        el.modError.textContent = gettext("Give a reason: the person concerned will see it.");
         el.modReason.focus();
         return;
       }
-      if (!sendFrame(frame)) { el.modError.textContent = "Not connected. Try again in a moment."; return; }
+      if (!sendFrame(frame)) { el.modError.textContent = gettext("Not connected. Try again in a moment."); return; }
       el.modDialog.close("sent");
     });
     el.modLock.addEventListener("click", function () {
-      sendFrame(state.room.locked ? { type: "mod.unlock" } : { type: "mod.lock", reason: "Locked by the facilitator." });
+      sendFrame(state.room.locked ? { type: "mod.unlock" } : { type: "mod.lock", reason: gettext("Locked by the facilitator.") });
     });
     el.modSlow.addEventListener("change", function () {
       sendFrame({ type: "mod.slow_mode", seconds: Number(el.modSlow.value) });
@@ -1165,6 +1209,6 @@
 
   renderRoom();
   loadOutbox();
-  setConnection("connecting", "Connecting…");
+  setConnection("connecting", gettext("Connecting…"));
   connect();
 })();
