@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from groups.models import Group, Membership
 from groups.policies import name_in_group
@@ -84,7 +85,7 @@ class SessionForm(forms.Form):
         if len(rules) > MAX_EXTRA_RULES:
             raise forms.ValidationError(f"Up to {MAX_EXTRA_RULES} session rules, please.")
         if any(len(rule["text"]) > 300 for rule in rules):
-            raise forms.ValidationError("Keep each rule under 300 characters.")
+            raise forms.ValidationError(_("Keep each rule under 300 characters."))
         return rules
 
     def details(self) -> SessionDetails:

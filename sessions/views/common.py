@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 
 from peersupport.permissions import two_factor_redirect, two_factor_satisfied
 from sessions import policies, selectors
@@ -13,7 +14,7 @@ def session_or_404(request, pk: int) -> Session:
     """The session with seats and the viewer's RSVP, or 404 when they may not know it exists."""
     session = selectors.session_for_page(pk=pk, user=request.user)
     if session is None or not policies.can_view_session(request.user, session):
-        raise Http404("No such session.")
+        raise Http404(_("No such session."))
     return session
 
 
@@ -21,7 +22,7 @@ def require_manager(request, session: Session):
     """403 for someone who may see the session but not manage it; a redirect to two-factor
     set-up for a facilitator without it. Returns a response to send, or None to go on."""
     if not policies.can_manage_session(request.user, session):
-        raise PermissionDenied("Only the group's facilitators can do this.")
+        raise PermissionDenied(_("Only the group's facilitators can do this."))
     return require_two_factor(request)
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from groups import policies as group_policies
@@ -71,10 +72,10 @@ def session_detail(request, pk: int):
 def rsvp(request, pk: int):
     session = session_or_404(request, pk)
     if not policies.can_take_part(request.user, session):
-        raise PermissionDenied("Join the group to take part in its sessions.")
+        raise PermissionDenied(_("Join the group to take part in its sessions."))
     form = RSVPForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose going or not going.")
+        messages.error(request, _("Choose going or not going."))
         return redirect("sessions:detail", pk=session.pk)
     try:
         result = services.rsvp_set(session=session, user=request.user,
@@ -95,7 +96,7 @@ def rsvp(request, pk: int):
 def accept_rules(request, pk: int):
     session = session_or_404(request, pk)
     if not policies.can_take_part(request.user, session):
-        raise PermissionDenied("Join the group to accept its ground rules.")
+        raise PermissionDenied(_("Join the group to accept its ground rules."))
     detail_url = reverse("sessions:detail", args=[session.pk])
     next_url = safe_next(request, detail_url)
     if request.method == "POST":
@@ -104,7 +105,7 @@ def accept_rules(request, pk: int):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect(detail_url)
-        messages.success(request, "Thank you. You accepted the ground rules for this session.")
+        messages.success(request, _("Thank you. You accepted the ground rules for this session."))
         return redirect(next_url)
     return render(request, "sessions/accept_rules.html", {
         "session": session,
