@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from dateutil import rrule
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 MAX_OCCURRENCES = 52
 MAX_SPAN = dt.timedelta(days=400)
@@ -23,10 +24,10 @@ class Frequency:
     MONTHLY = "monthly"
 
     CHOICES = [
-        (NONE, "Does not repeat"),
-        (WEEKLY, "Every week"),
-        (FORTNIGHTLY, "Every two weeks"),
-        (MONTHLY, "Every month (same day of the month)"),
+        (NONE, gettext_lazy("Does not repeat")),
+        (WEEKLY, gettext_lazy("Every week")),
+        (FORTNIGHTLY, gettext_lazy("Every two weeks")),
+        (MONTHLY, gettext_lazy("Every month (same day of the month)")),
     ]
 
 

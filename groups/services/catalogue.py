@@ -94,7 +94,7 @@ def group_update(*, group: Group, by: User, **fields) -> Group:
             # Turning pseudonyms off would show real names: on the members list, and in the
             # chat history and recognitions of anyone who ever took part under one (someone
             # who left or was removed included). Their trust comes first (docs/privacy.md).
-            raise ValidationError({"allow_pseudonyms": (
+            raise ValidationError({"allow_pseudonyms": _(
                 "People take part, or took part, here under pseudonyms, so this can't be "
                 "turned off; their real names would show.")})
         for name, value in merged.items():

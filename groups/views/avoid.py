@@ -22,7 +22,7 @@ def avoid_list(request):
         person = User.objects.filter(email__iexact=form.cleaned_data["email"],
                                      is_active=True).first()
         if person is None:
-            form.add_error("email", "No colleague has that email address here.")
+            form.add_error("email", _("No colleague has that email address here."))
         else:
             try:
                 services.avoid_list_add(owner=request.user, person=person,

@@ -95,7 +95,8 @@ def _join_request(group: Group, request_id: int) -> JoinRequest:
 def approve_request(request, group: Group, membership: Membership, request_id: int):
     join_request = _join_request(group, request_id)
     try:
-        _membership, changed = services.join_request_approve(join_request=join_request, by=request.user)
+        _membership, changed = services.join_request_approve(join_request=join_request,
+                                                             by=request.user)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     else:
@@ -120,7 +121,7 @@ def decline_request(request, group: Group, membership: Membership, request_id: i
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     else:
-        messages.success(request, "Declined. They have been told by email." if changed else
-                         "This request was declined already; nothing more to do.")
+        messages.success(request, _("Declined. They have been told by email.") if changed else
+                         _("This request was declined already; nothing more to do."))
     return redirect("groups:requests", slug=group.slug)
 

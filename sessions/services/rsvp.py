@@ -4,13 +4,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from groups import policies as group_policies
 from sessions.models import RSVP, Notice, Session
 from sessions.services.notices import notices_announce, reminders_drop, reminders_plan
 
-FULL_MESSAGE = ("This session is full. Join the waitlist and we will email you if a seat "
-                "comes free.")
+FULL_MESSAGE = gettext_lazy("This session is full. Join the waitlist and we will email you if "
+                            "a seat comes free.")
 
 
 def _locked(session: Session) -> Session:
@@ -48,7 +49,7 @@ def rsvp_set(*, session: Session, user, status: str) -> RSVP:
         if status in (RSVP.Status.GOING, RSVP.Status.WAITLISTED):
             full = session.capacity is not None and _going(session) >= session.capacity
             if full and status == RSVP.Status.GOING:
-                raise ValidationError(FULL_MESSAGE)
+                raise ValidationError(str(FULL_MESSAGE))
             status = RSVP.Status.WAITLISTED if full else RSVP.Status.GOING
         if rsvp is None:
             rsvp = RSVP.objects.create(session=session, user=user, status=status)

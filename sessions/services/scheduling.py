@@ -7,8 +7,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from chat import events as chat_events
 from groups.models import Group, Membership
@@ -28,7 +29,8 @@ NO_FACILITATOR_CLOSE_AFTER = dt.timedelta(
 class Scope:
     THIS = "this"
     FOLLOWING = "following"
-    CHOICES = [(THIS, "Only this session"), (FOLLOWING, "This and all following sessions")]
+    CHOICES = [(THIS, gettext_lazy("Only this session")),
+               (FOLLOWING, gettext_lazy("This and all following sessions"))]
 
 
 @dataclass
@@ -78,10 +80,11 @@ def _validate(details: SessionDetails, *, group: Group, starts_must_be_future: b
     elif training_policies.group_requires_training(group):
         untrained = [p for p in details.facilitators if not training_policies.is_trained(p)]
         if untrained:
-            errors["facilitators"] = (
-                "This group requires trained facilitators. Not trained yet: "
-                + ", ".join(name_in_group(p, group) for p in untrained)
-                + ". They can complete the facilitator path of the listening training first.")
+            errors["facilitators"] = _(
+                "This group requires trained facilitators. Not trained yet: %(names)s. They can "
+                "complete the facilitator path of the listening training first."
+            ) % {"names": get_text_list([name_in_group(p, group) for p in untrained],
+                                        _("and"))}
     if errors:
         raise ValidationError(errors)
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from peersupport.i18n import in_language_of
 from sessions import ics, selectors, services
 from sessions.forms import DiscreetForm
 from sessions.views.common import posted, session_or_404
@@ -44,8 +45,10 @@ def feed(request, token: str):
     preference = selectors.calendar_feed_of(user=owner)
     personal = preference is not None and preference.discreet
     sessions = selectors.feed_sessions(user=owner)
-    body = ics.calendar_bytes(sessions, name="PeerSupport",
-                              discreet_for=lambda s: personal or s.group.is_sensitive)
+    # The calendar app asks without the owner's session: texts in the owner's own language.
+    with in_language_of(owner):
+        body = ics.calendar_bytes(sessions, name="PeerSupport",
+                                  discreet_for=lambda s: personal or s.group.is_sensitive)
     return _calendar_response(body, "peersupport.ics")
 
 

@@ -114,7 +114,7 @@ def cancel(request, pk: int):
         except ValidationError as exc:
             form_error(form, exc)
         else:
-            messages.success(request, "The session is cancelled; those going are told by email."
+            messages.success(request, _("The session is cancelled; those going are told by email.")
                              if len(cancelled) == 1 else
                              ngettext("%(count)d session is cancelled; those going are told.",
                                       "%(count)d sessions are cancelled; those going are told.",
@@ -135,7 +135,7 @@ def attendance(request, pk: int):
             present = {int(value) for value in request.POST.getlist("present")}
         except ValueError:
             present = None
-            errors.append("Something in the list was not a person. Please try again.")
+            errors.append(_("Something in the list was not a person. Please try again."))
         if present is not None:
             try:
                 services.attendance_set(session=session, present_member_ids=present)

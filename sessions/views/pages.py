@@ -84,9 +84,11 @@ def rsvp(request, pk: int):
         messages.error(request, " ".join(exc.messages))
         return redirect("sessions:detail", pk=session.pk)
     texts = {
-        RSVP.Status.GOING: "You're going. We'll remind you a day and an hour before.",
-        RSVP.Status.WAITLISTED: "You're on the waitlist. We'll email you if a seat comes free.",
-        RSVP.Status.NOT_GOING: "Thanks for letting us know. Your seat is free for someone else.",
+        RSVP.Status.GOING: _("You're going. We'll remind you a day and an hour before."),
+        RSVP.Status.WAITLISTED: _("You're on the waitlist. We'll email you if a seat comes "
+                                  "free."),
+        RSVP.Status.NOT_GOING: _("Thanks for letting us know. Your seat is free for someone "
+                                 "else."),
     }
     messages.success(request, texts[result.status])
     return redirect("sessions:detail", pk=session.pk)
