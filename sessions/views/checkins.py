@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from sessions import policies, selectors, services
 from sessions.forms import CheckoutForm, MoodForm
-from sessions.views.common import form_error, posted, session_or_404
+from sessions.views.common import form_error, missed_context, posted, session_or_404
 
 
 @login_required
@@ -62,5 +62,5 @@ def my_checkins(request):
     entries = selectors.my_mood_entries(user=request.user)
     return render(request, "sessions/my_checkins.html", {
         "entries": entries,
-        "missed": list(selectors.missed_sessions(user=request.user)),
+        **missed_context(request.user),
     })

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from groups import policies as group_policies
+from groups.rules import rules_localized
 from sessions import policies, selectors, services
 from sessions.forms import RSVPForm
 from sessions.models import RSVP, MoodEntry
-from sessions.views.common import safe_next, session_or_404
+from sessions.views.common import missed_context, safe_next, session_or_404
 
 
 @login_required
@@ -40,10 +41,11 @@ def session_detail(request, pk: int):
         "membership": membership,
         "can_manage": can_manage,
         "seats_left": selectors.seats_left(session=session, going=session.going_count),
-        "facilitator_names": list(facilitators.values()),
+        "facilitator_entries": list(facilitators.values()),
         "is_session_facilitator": viewer.pk in facilitators,
         "rules": selectors.rules_to_accept(session=session, user=viewer) if is_member else None,
-        "group_rules": None if is_member else selectors.session_rules(session=session),
+        "group_rules": None if is_member else rules_localized(
+            selectors.session_rules(session=session)),
         "has_accepted": (is_member
                          and selectors.has_accepted_session_rules(session=session, user=viewer)),
         "waitlist_position": (selectors.waitlist_position(session=session, user=viewer)
@@ -121,7 +123,7 @@ def accept_rules(request, pk: int):
 def my_schedule(request):
     return render(request, "sessions/my_schedule.html", {
         "upcoming": list(selectors.my_upcoming(user=request.user)),
-        "missed": list(selectors.missed_sessions(user=request.user)),
+        **missed_context(request.user),
         "attended": list(selectors.recent_attended(user=request.user)),
         "feed": selectors.calendar_feed_of(user=request.user),
         "moment_before": MoodEntry.Moment.BEFORE,
