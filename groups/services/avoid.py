@@ -30,5 +30,5 @@ def avoid_list_add(*, owner: User, person: User, source: str = AvoidEntry.Source
 
 def avoid_list_remove(*, owner: User, entry_id: int) -> bool:
     """Takes an entry off the owner's own list; True when something was removed."""
-    deleted, _ = AvoidEntry.objects.filter(owner=owner, pk=entry_id).delete()
+    deleted, _by_model = AvoidEntry.objects.filter(owner=owner, pk=entry_id).delete()
     return bool(deleted)

@@ -141,5 +141,5 @@ def resource_add(*, group: Group, by: User, title: str, body: str = "", url: str
 
 
 def resource_delete(*, group: Group, by: User, resource_id: int) -> bool:
-    deleted, _ = GroupResource.objects.filter(group=group, pk=resource_id).delete()
+    deleted, _by_model = GroupResource.objects.filter(group=group, pk=resource_id).delete()
     return bool(deleted)
