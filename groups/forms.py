@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import timezones
 from groups.models import Group, GroupResource, Removal
-from groups.rules import DEFAULT_RULES, MAX_RULE_LENGTH, MAX_RULES, RULE_KEY_LABELS
+from groups.rules import MAX_RULE_LENGTH, MAX_RULES, RULE_KEY_LABELS, default_rules_offered
 from peersupport.bounds import INT32_MAX
 
 # A group is people who know each other's voices; the cap only has to be above any real one.
@@ -23,9 +23,11 @@ class TrainingRequirementSelect(forms.NullBooleanSelect):
 class GroupForm(forms.ModelForm):
     # Declared here, not derived from the model: the model's range (and min_value set after
     # the field is built) is not checked by a form that skips model validation.
-    capacity = forms.IntegerField(required=False, min_value=2, max_value=MAX_GROUP_CAPACITY,
-                                  help_text="Leave empty for no limit.")
-    time_zone = forms.ChoiceField(initial="UTC", help_text="Sessions are planned in this zone.",
+    capacity = forms.IntegerField(label=_("Capacity"), required=False, min_value=2,
+                                  max_value=MAX_GROUP_CAPACITY,
+                                  help_text=_("Leave empty for no limit."))
+    time_zone = forms.ChoiceField(label=_("Time zone"), initial="UTC",
+                                  help_text=_("Sessions are planned in this zone."),
                                   widget=timezones.picker_widget(
                                       _("Find the group's time zone")))
     requires_trained_facilitators = forms.NullBooleanField(
@@ -39,16 +41,17 @@ class GroupForm(forms.ModelForm):
         fields = ["name", "slug", "purpose", "category", "visibility", "capacity",
                   "allow_pseudonyms", "is_sensitive", "time_zone",
                   "requires_trained_facilitators"]
-        labels = {"slug": "Web address", "purpose": "Purpose",
-                  "allow_pseudonyms": "Members may take part under a pseudonym",
-                  "is_sensitive": "Sensitive topic"}
+        labels = {"name": _("Name"), "slug": _("Web address"), "purpose": _("Purpose"),
+                  "category": _("Category"), "visibility": _("Visibility"),
+                  "allow_pseudonyms": _("Members may take part under a pseudonym"),
+                  "is_sensitive": _("Sensitive topic")}
         help_texts = {
-            "slug": "Letters, numbers and hyphens. Leave empty to make one from the name.",
-            "purpose": "Who it is for and what happens in it. Plain text.",
-            "capacity": "Leave empty for no limit.",
-            "allow_pseudonyms": "Other members and facilitators then see only that name.",
-            "is_sensitive": "Calendar entries stay discreet; dashboards show category totals "
-                            "only.",
+            "slug": _("Letters, numbers and hyphens. Leave empty to make one from the name."),
+            "purpose": _("Who it is for and what happens in it. Plain text."),
+            "capacity": _("Leave empty for no limit."),
+            "allow_pseudonyms": _("Other members and facilitators then see only that name."),
+            "is_sensitive": _("Calendar entries stay discreet; dashboards show category totals "
+                              "only."),
         }
         widgets = {"purpose": forms.Textarea(attrs={"rows": 5})}
 
@@ -70,9 +73,9 @@ class GroupForm(forms.ModelForm):
 
 
 class RuleForm(forms.Form):
-    key = forms.ChoiceField(label="Kind of rule", choices=list(RULE_KEY_LABELS.items()),
+    key = forms.ChoiceField(label=_("Kind of rule"), choices=list(RULE_KEY_LABELS.items()),
                             initial="custom")
-    text = forms.CharField(label="Rule", required=False, max_length=MAX_RULE_LENGTH,
+    text = forms.CharField(label=_("Rule"), required=False, max_length=MAX_RULE_LENGTH,
                            widget=forms.Textarea(attrs={"rows": 3}))
 
 
@@ -81,7 +84,7 @@ RuleFormSet = forms.formset_factory(RuleForm, extra=2, can_order=True, can_delet
 
 
 def rules_formset(data=None, *, rules: list[dict] | None = None) -> forms.BaseFormSet:
-    initial = rules if rules is not None else DEFAULT_RULES
+    initial = rules if rules is not None else default_rules_offered()
     return RuleFormSet(data, prefix="rules", initial=[dict(r) for r in initial])
 
 
@@ -94,15 +97,15 @@ def rules_from_formset(formset) -> list[dict]:
 
 class AcceptRulesForm(forms.Form):
     rules_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=INT32_MAX)
-    accept = forms.BooleanField(label="I have read these ground rules and I accept them",
-                                error_messages={"required": "Please accept the ground rules."})
+    accept = forms.BooleanField(label=_("I have read these ground rules and I accept them"),
+                                error_messages={"required": _("Please accept the ground rules.")})
 
 
 class JoinForm(AcceptRulesForm):
     pseudonym = forms.CharField(
-        label="Name to use in this group (optional)", required=False, max_length=60,
-        help_text="Other members and facilitators will see only this name. Leave empty to use "
-                  "your own name.")
+        label=_("Name to use in this group (optional)"), required=False, max_length=60,
+        help_text=_("Other members and facilitators will see only this name. Leave empty to "
+                    "use your own name."))
 
     def __init__(self, *args, group: Group, **kwargs):
         super().__init__(*args, **kwargs)
@@ -111,13 +114,13 @@ class JoinForm(AcceptRulesForm):
 
 
 class RequestForm(JoinForm):
-    message = forms.CharField(label="A note for the facilitators (optional)", required=False,
+    message = forms.CharField(label=_("A note for the facilitators (optional)"), required=False,
                               max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class PseudonymForm(forms.Form):
-    pseudonym = forms.CharField(label="Name to use in this group", required=False, max_length=60,
-                                help_text="Leave empty to use your own name.")
+    pseudonym = forms.CharField(label=_("Name to use in this group"), required=False,
+                                max_length=60, help_text=_("Leave empty to use your own name."))
     pseudonym_pronouns = forms.CharField(
         label=_("Pronouns for this name (optional)"), required=False, max_length=40,
         help_text=_("Shown next to your pseudonym only. Your profile's pronouns are never shown "
@@ -125,46 +128,48 @@ class PseudonymForm(forms.Form):
 
 
 class DeclineForm(forms.Form):
-    note = forms.CharField(label="Note to the person (optional)", required=False, max_length=500,
+    note = forms.CharField(label=_("Note to the person (optional)"), required=False,
+                           max_length=500,
                            widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class RemoveForm(forms.Form):
-    CONSEQUENCES = [("none", "They may rejoin at once"),
-                    ("block", "They may rejoin after a number of days"),
-                    ("ban", "They may never rejoin")]
+    CONSEQUENCES = [("none", _("They may rejoin at once")),
+                    ("block", _("They may rejoin after a number of days")),
+                    ("ban", _("They may never rejoin"))]
 
-    reason = forms.CharField(label="Reason (the member receives it)",
+    reason = forms.CharField(label=_("Reason (the member receives it)"),
                              max_length=Removal._meta.get_field("reason").max_length,
                              widget=forms.Textarea(attrs={"rows": 3}))
     consequence = forms.ChoiceField(choices=CONSEQUENCES, widget=forms.RadioSelect,
-                                    initial="block", label="Rejoining")
-    block_days = forms.IntegerField(label="Days before they may rejoin", required=False,
+                                    initial="block", label=_("Rejoining"))
+    block_days = forms.IntegerField(label=_("Days before they may rejoin"), required=False,
                                     min_value=1, max_value=365, initial=30)
 
     def clean(self):
         data = super().clean()
         if data.get("consequence") == "block" and not data.get("block_days"):
-            self.add_error("block_days", "Say for how many days.")
+            self.add_error("block_days", _("Say for how many days."))
         return data
 
 
 class InvitationForm(forms.Form):
-    days_valid = forms.IntegerField(label="Valid for (days)", min_value=1, max_value=30,
+    days_valid = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=30,
                                     initial=7)
-    note = forms.CharField(label="Note for facilitators (optional)", required=False,
-                           max_length=120, help_text="E.g. who you send it to.")
+    note = forms.CharField(label=_("Note for facilitators (optional)"), required=False,
+                           max_length=120, help_text=_("E.g. who you send it to."))
 
 
 class ResourceForm(forms.ModelForm):
-    url = forms.URLField(label="Link", required=False, max_length=500, assume_scheme="https",
-                         help_text="Optional, e.g. https://intranet.example.com/listening-guide")
+    url = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https",
+                         help_text=_("Optional, e.g. "
+                                     "https://intranet.example.com/listening-guide"))
 
     class Meta:
         model = GroupResource
         fields = ["title", "body", "url"]
-        labels = {"body": "Text (Markdown)"}
-        help_texts = {"body": "Short text; **bold**, lists and links work. No HTML."}
+        labels = {"title": _("Title"), "body": _("Text (Markdown)")}
+        help_texts = {"body": _("Short text; **bold**, lists and links work. No HTML.")}
         widgets = {"body": forms.Textarea(attrs={"rows": 5})}
 
     def _post_clean(self) -> None:
@@ -172,4 +177,4 @@ class ResourceForm(forms.ModelForm):
 
 
 class AvoidAddForm(forms.Form):
-    email = forms.EmailField(label="Their work email address")
+    email = forms.EmailField(label=_("Their work email address"))

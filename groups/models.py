@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 
 # Ids that pages, frames and URLs show for a person in a group (membership, join request) are
 # random, not counted up: a counter would let someone who sees two groups line up the rows
@@ -17,15 +18,15 @@ def random_public_id() -> int:
 
 class Group(models.Model):
     class Category(models.TextChoices):
-        PEER_CIRCLE = "peer_circle", "Peer circle"
-        AFFINITY = "affinity", "Affinity / employee resource group"
-        SKILLS = "skills", "Skills & training"
-        TEAM_BUILDING = "team_building", "Team-building"
+        PEER_CIRCLE = "peer_circle", _("Peer circle")
+        AFFINITY = "affinity", _("Affinity / employee resource group")
+        SKILLS = "skills", _("Skills & training")
+        TEAM_BUILDING = "team_building", _("Team-building")
 
     class Visibility(models.TextChoices):
-        OPEN = "open", "Open: anyone joins at once"
-        REQUEST = "request", "Request to join: a facilitator approves"
-        PRIVATE = "private", "Private: by invitation link only"
+        OPEN = "open", _("Open: anyone joins at once")
+        REQUEST = "request", _("Request to join: a facilitator approves")
+        PRIVATE = "private", _("Private: by invitation link only")
 
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=140, unique=True)
@@ -34,7 +35,7 @@ class Group(models.Model):
     visibility = models.CharField(max_length=10, choices=Visibility.choices,
                                   default=Visibility.OPEN)
     capacity = models.PositiveIntegerField(null=True, blank=True,
-                                           help_text="Leave empty for no limit.")
+                                           help_text=_("Leave empty for no limit."))
     # Sensitive groups: discreet calendar entries, and dashboards show them in category totals only.
     is_sensitive = models.BooleanField(default=False)
     allow_pseudonyms = models.BooleanField(default=False)
@@ -60,7 +61,7 @@ class GroundRuleVersion(models.Model):
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="rule_versions")
     number = models.PositiveIntegerField()
-    rules = models.JSONField(help_text="Ordered list of rule texts.")
+    rules = models.JSONField(help_text=_("Ordered list of rule texts."))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -76,13 +77,13 @@ class GroundRuleVersion(models.Model):
 
 class Membership(models.Model):
     class Role(models.TextChoices):
-        MEMBER = "member", "Member"
-        FACILITATOR = "facilitator", "Facilitator"
+        MEMBER = "member", _("Member")
+        FACILITATOR = "facilitator", _("Facilitator")
 
     class Status(models.TextChoices):
-        ACTIVE = "active", "Active"
-        LEFT = "left", "Left"
-        REMOVED = "removed", "Removed"
+        ACTIVE = "active", _("Active")
+        LEFT = "left", _("Left")
+        REMOVED = "removed", _("Removed")
 
     # The member id of the chat protocol and of every group page (never the account id).
     id = models.BigIntegerField(primary_key=True, default=random_public_id, editable=False)
@@ -143,10 +144,10 @@ class JoinRequest(models.Model):
     """A request to join a `request` group; a facilitator approves or declines it."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting for a facilitator"
-        APPROVED = "approved", "Approved"
-        DECLINED = "declined", "Declined"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        PENDING = "pending", _("Waiting for a facilitator")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     id = models.BigIntegerField(primary_key=True, default=random_public_id, editable=False)
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="join_requests")
@@ -184,7 +185,7 @@ class Invitation(models.Model):
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="invitations")
     nonce = models.CharField(max_length=43)
     note = models.CharField(max_length=120, blank=True,
-                            help_text="Only facilitators see this, e.g. who it was sent to.")
+                            help_text=_("Only facilitators see this, e.g. who it was sent to."))
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
     uses = models.PositiveIntegerField(default=0)
@@ -240,9 +241,9 @@ class AvoidEntry(models.Model):
     """Someone the owner would rather not share a room with. Only the owner ever sees it."""
 
     class Source(models.TextChoices):
-        MANUAL = "manual", "Added by you"
-        MANAGER = "manager", "Your manager (suggested from your profile)"
-        REPORT = "report", "Someone you reported"
+        MANUAL = "manual", _("Added by you")
+        MANAGER = "manager", _("Your manager (suggested from your profile)")
+        REPORT = "report", _("Someone you reported")
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                               related_name="+")

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from groups.models import Group, Membership, Removal
+from groups.models import Group, JoinRequest, Membership, Removal
 
 
 def membership_of(user, group: Group) -> Membership | None:
@@ -91,3 +91,14 @@ def pronouns_in_group(user, group: Group, membership: Membership | None = None) 
         if membership is not None and membership.pseudonym:
             return membership.pseudonym_pronouns
     return user.shown_pronouns
+
+
+def pronouns_in_request(join_request: JoinRequest) -> str:
+    """The pronouns shown next to the requester's name in a join request ("" for none).
+
+    A request under a pseudonym shows no pronouns: the pseudonym's own are chosen once the
+    person is a member, and the account's would link the pseudonym to its person.
+    """
+    if join_request.group.allow_pseudonyms and join_request.pseudonym:
+        return ""
+    return join_request.user.shown_pronouns

@@ -9,6 +9,7 @@ from django.db.models import Exists, IntegerField, OuterRef, Q, QuerySet, Subque
 from django.db.models.aggregates import Count
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from groups import policies
@@ -22,7 +23,7 @@ from groups.models import (
     Membership,
     Removal,
 )
-from groups.rules import rules_changes
+from groups.rules import rules_changes, rules_localized
 from peersupport.markdown import render_markdown
 
 ACTIVE = Membership.Status.ACTIVE
@@ -50,15 +51,19 @@ def directory_groups(*, user: User, query: str = "", category: str = "", mine: b
 
 
 def current_rules(*, group: Group) -> list[dict]:
+    """The group's current rules as the viewer reads them (default rules in their language)."""
     version = GroundRuleVersion.objects.filter(group=group, number=group.rules_version).first()
-    return list(version.rules) if version else []
+    return rules_localized(version.rules) if version else []
 
 
 def rules_since(*, group: Group, accepted_version: int) -> dict:
     """The current rules, each marked new or not against the version the member accepted."""
     versions = {v.number: v.rules for v in GroundRuleVersion.objects.filter(
         group=group, number__in=[accepted_version, group.rules_version])}
-    return rules_changes(versions.get(accepted_version, []), versions.get(group.rules_version, []))
+    changes = rules_changes(versions.get(accepted_version, []),
+                            versions.get(group.rules_version, []))
+    return {"rules": rules_localized(changes["rules"]),
+            "removed": rules_localized(changes["removed"])}
 
 
 def latest_removal(*, group: Group, user: User) -> Removal | None:
@@ -208,8 +213,9 @@ def _trained_badges(group: Group, facilitators: list[Membership]) -> set[int]:
 
 def pending_requests(*, group: Group) -> list[dict]:
     requests = (JoinRequest.objects.filter(group=group, status=JoinRequest.Status.PENDING)
-                .select_related("user").order_by("created_at"))
-    return [{"request": r, "name": policies.name_in_group(r.user, group, pseudonym=r.pseudonym)}
+                .select_related("user", "group").order_by("created_at"))
+    return [{"request": r, "name": policies.name_in_group(r.user, group, pseudonym=r.pseudonym),
+             "pronouns": policies.pronouns_in_request(r)}
             for r in requests]
 
 
@@ -231,9 +237,9 @@ def invitations_of(*, group: Group) -> list[Invitation]:
 def invitation_problem(invitation: Invitation) -> str:
     """Why an invitation can't be used any more ("" when it can)."""
     if invitation.revoked_at is not None:
-        return "This invitation was withdrawn. Ask the facilitator for a new one."
+        return _("This invitation was withdrawn. Ask the facilitator for a new one.")
     if invitation.expires_at <= timezone.now():
-        return "This invitation has expired. Ask the facilitator for a new one."
+        return _("This invitation has expired. Ask the facilitator for a new one.")
     return ""
 
 
@@ -246,7 +252,8 @@ def invitation_from_token(*, token: str) -> Invitation:
         pk, nonce = signing.Signer(salt=SALT).unsign_object(token)
         invitation = Invitation.objects.select_related("group").get(pk=int(pk), nonce=str(nonce))
     except (signing.BadSignature, ValueError, TypeError, Invitation.DoesNotExist) as exc:
-        raise ValidationError("This invitation link is not valid.", code="tampered") from exc
+        raise ValidationError(_("This invitation link is not valid."),
+                              code="tampered") from exc
     problem = invitation_problem(invitation)
     if problem:
         code = "revoked" if invitation.revoked_at is not None else "expired"

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from groups.models import Group, Membership
 from groups.policies import name_in_group
@@ -38,42 +39,44 @@ class _FacilitatorChoice(IdMultipleChoiceField):
 class SessionForm(forms.Form):
     """Create or edit. Times are read in the viewer's active zone (named in each label)."""
 
-    title = forms.CharField(max_length=140)
-    kind = forms.ChoiceField(choices=Session.Kind.choices, label="Kind of session")
+    title = forms.CharField(label=_("Title"), max_length=140)
+    kind = forms.ChoiceField(choices=Session.Kind.choices, label=_("Kind of session"))
     description = forms.CharField(
-        label="Description or agenda", required=False, max_length=4000,
+        label=_("Description or agenda"), required=False, max_length=4000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    starts_at = BoundedDateTimeField(label="Starts", input_formats=[DATETIME_FORMAT],
+    starts_at = BoundedDateTimeField(label=_("Starts"), input_formats=[DATETIME_FORMAT],
                                      widget=_LocalDateTimeInput())
-    ends_at = BoundedDateTimeField(label="Ends", input_formats=[DATETIME_FORMAT],
+    ends_at = BoundedDateTimeField(label=_("Ends"), input_formats=[DATETIME_FORMAT],
                                    widget=_LocalDateTimeInput())
-    format = forms.ChoiceField(choices=Session.Format.choices, widget=forms.RadioSelect)
+    format = forms.ChoiceField(label=_("Format"), choices=Session.Format.choices,
+                               widget=forms.RadioSelect)
     location = forms.CharField(
-        max_length=200, required=False,
-        help_text="For in-person sessions: building and room.",
+        label=_("Location"), max_length=200, required=False,
+        help_text=_("For in-person sessions: building and room."),
     )
     capacity = forms.IntegerField(
-        min_value=1, max_value=500, required=False,
-        help_text="Leave empty for no limit. When full, people can join a waitlist.",
+        label=_("Capacity"), min_value=1, max_value=500, required=False,
+        help_text=_("Leave empty for no limit. When full, people can join a waitlist."),
     )
-    facilitators = _FacilitatorChoice(queryset=Membership.objects.none(),
+    facilitators = _FacilitatorChoice(label=_("Facilitators"), queryset=Membership.objects.none(),
                                       widget=forms.CheckboxSelectMultiple)
     extra_rules = forms.CharField(
-        label="Session-specific ground rules (optional)", required=False,
+        label=_("Session-specific ground rules (optional)"), required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="One rule per line. They are shown with the group's ground rules, and "
-                  "members accept both before they join.",
+        help_text=_("One rule per line. They are shown with the group's ground rules, and "
+                  "members accept both before they join."),
     )
 
     def __init__(self, *args, group: Group, **kwargs):
         super().__init__(*args, **kwargs)
         self.group = group
         zone = timezone.get_current_timezone_name()
-        self.fields["starts_at"].label = f"Starts ({zone.replace('_', ' ')} time)"
-        self.fields["ends_at"].label = f"Ends ({zone.replace('_', ' ')} time)"
-        self.fields["starts_at"].help_text = (
-            f"In your own time zone, {zone}. Everyone sees it in theirs.")
+        zone_name = zone.replace("_", " ")
+        self.fields["starts_at"].label = _("Starts (%(zone)s time)") % {"zone": zone_name}
+        self.fields["ends_at"].label = _("Ends (%(zone)s time)") % {"zone": zone_name}
+        self.fields["starts_at"].help_text = _(
+            "In your own time zone, %(zone)s. Everyone sees it in theirs.") % {"zone": zone}
         self.fields["facilitators"].queryset = Membership.objects.filter(
             group=group, status=Membership.Status.ACTIVE, role=Membership.Role.FACILITATOR,
         ).select_related("user", "group").order_by("joined_at", "pk")
@@ -82,9 +85,10 @@ class SessionForm(forms.Form):
         lines = [line.strip() for line in self.cleaned_data["extra_rules"].splitlines()]
         rules = [custom_rule(line) for line in lines if line]
         if len(rules) > MAX_EXTRA_RULES:
-            raise forms.ValidationError(f"Up to {MAX_EXTRA_RULES} session rules, please.")
+            raise forms.ValidationError(_("Up to %(max)d session rules, please.")
+                                        % {"max": MAX_EXTRA_RULES})
         if any(len(rule["text"]) > 300 for rule in rules):
-            raise forms.ValidationError("Keep each rule under 300 characters.")
+            raise forms.ValidationError(_("Keep each rule under 300 characters."))
         return rules
 
     def details(self) -> SessionDetails:
@@ -115,23 +119,24 @@ class ScheduleForm(SessionForm):
     """Creating: the session fields plus an optional repeat."""
 
     repeat = forms.ChoiceField(choices=rec.Frequency.CHOICES, required=False,
-                               label="Repeats")
+                               label=_("Repeats"))
     repeat_until = BoundedDateField(
-        label="Repeat until (date)", required=False,
+        label=_("Repeat until (date)"), required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     repeat_count = forms.IntegerField(
-        label="…or number of sessions", required=False, min_value=2,
+        label=_("…or number of sessions"), required=False, min_value=2,
         max_value=rec.MAX_OCCURRENCES,
-        help_text="Give an end date or a number of sessions. Repeats keep the same clock time "
-                  "in the group's time zone, also when the clocks change.",
+        help_text=_("Give an end date or a number of sessions. Repeats keep the same clock time "
+                  "in the group's time zone, also when the clocks change."),
     )
 
     def __init__(self, *args, group: Group, **kwargs):
         super().__init__(*args, group=group, **kwargs)
-        self.fields["repeat_count"].help_text = (
+        self.fields["repeat_count"].help_text = _(
             "Give an end date or a number of sessions. Repeats keep the same clock time in the "
-            f"group's time zone ({group.time_zone}), also when the clocks change.")
+            "group's time zone (%(zone)s), also when the clocks change.") % {
+                "zone": group.time_zone}
 
     def recurrence(self) -> rec.Recurrence | None:
         data = self.cleaned_data
@@ -143,14 +148,14 @@ class ScheduleForm(SessionForm):
     def clean(self):
         data = super().clean()
         if not data.get("repeat") and (data.get("repeat_until") or data.get("repeat_count")):
-            self.add_error("repeat", "Choose how often it repeats, or clear the end date "
-                                     "and number.")
+            self.add_error("repeat", _("Choose how often it repeats, or clear the end date "
+                                       "and number."))
         return data
 
 
 class EditForm(SessionForm):
     scope = forms.ChoiceField(choices=Scope.CHOICES, initial=Scope.THIS,
-                              widget=forms.RadioSelect, label="Apply the changes to")
+                              widget=forms.RadioSelect, label=_("Apply the changes to"))
 
     def __init__(self, *args, group: Group, in_series: bool, **kwargs):
         super().__init__(*args, group=group, **kwargs)
@@ -160,9 +165,9 @@ class EditForm(SessionForm):
 
 class CancelForm(forms.Form):
     scope = forms.ChoiceField(choices=Scope.CHOICES, initial=Scope.THIS,
-                              widget=forms.RadioSelect, label="Cancel")
+                              widget=forms.RadioSelect, label=_("Cancel"))
     note = forms.CharField(
-        label="A note for those going (optional)", required=False, max_length=500,
+        label=_("A note for those going (optional)"), required=False, max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -176,34 +181,35 @@ class RSVPForm(forms.Form):
     status = forms.ChoiceField(choices=RSVP.Status.choices)
 
 
-SCORE_CHOICES = [(5, "5 · very good"), (4, "4"), (3, "3"), (2, "2"), (1, "1 · very low")]
+SCORE_CHOICES = [(5, _("5 · very good")), (4, "4"), (3, "3"), (2, "2"), (1, _("1 · very low"))]
 
 
 class MoodForm(forms.Form):
     score = forms.TypedChoiceField(choices=SCORE_CHOICES, coerce=int, widget=forms.RadioSelect,
-                                   label="How are you feeling? (only you ever see this)")
+                                   label=_("How are you feeling? (only you ever see this)"))
     moment = forms.ChoiceField(choices=MoodEntry.Moment.choices, widget=forms.HiddenInput)
 
 
-SAFETY_CHOICES = [(5, "5 · completely"), (4, "4"), (3, "3"), (2, "2"), (1, "1 · not at all")]
+SAFETY_CHOICES = [(5, _("5 · completely")), (4, "4"), (3, "3"), (2, "2"),
+                  (1, _("1 · not at all"))]
 
 
 class CheckoutForm(forms.Form):
     score = forms.TypedChoiceField(
         choices=SAFETY_CHOICES, coerce=int, widget=forms.RadioSelect,
-        label="Did this session feel safe and respectful?",
+        label=_("Did this session feel safe and respectful?"),
     )
     comment = forms.CharField(
         required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
-        label="Anything the facilitators should know? (optional)",
-        help_text="Anonymous: your answer is stored without your name, and facilitators see it "
-                  "only among at least three answers. Avoid details that would identify you.",
+        label=_("Anything the facilitators should know? (optional)"),
+        help_text=_("Anonymous: your answer is stored without your name, and facilitators see it "
+                  "only among at least three answers. Avoid details that would identify you."),
     )
 
 
 class DiscreetForm(forms.Form):
     discreet = forms.BooleanField(
-        required=False, label="Discreet entries for all my sessions",
-        help_text="Calendar entries and reminder emails say only \"PeerSupport session\" and a "
-                  "link. Sessions of sensitive groups are always discreet.",
+        required=False, label=_("Discreet entries for all my sessions"),
+        help_text=_("Calendar entries and reminder emails say only \"PeerSupport session\" and a "
+                  "link. Sessions of sensitive groups are always discreet."),
     )

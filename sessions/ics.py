@@ -5,12 +5,14 @@ from collections.abc import Iterable
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
 from peersupport.site import absolute_url
 from sessions.models import Session
 
-NEUTRAL_TITLE = "PeerSupport session"
+# Translated when a calendar or an email is made, in its owner's or recipient's language.
+NEUTRAL_TITLE = gettext_lazy("PeerSupport session")
 
 
 def _link(session: Session) -> str:
@@ -29,11 +31,12 @@ def session_event(session: Session, *, discreet: bool, activities: list[str] = (
     event.add("sequence", session.schedule_version)
     event.add("url", _link(session))
     if discreet:
-        event.add("summary", NEUTRAL_TITLE)
+        event.add("summary", str(NEUTRAL_TITLE))
         event.add("description", _link(session))
     else:
         event.add("summary", session.title)
-        parts = [f"{session.get_kind_display()} · {session.group.name}"]
+        parts = [_("%(kind)s · %(group)s") % {"kind": session.get_kind_display(),
+                                              "group": session.group.name}]
         if session.description:
             parts.append(session.description)
         if activities:
@@ -41,7 +44,7 @@ def session_event(session: Session, *, discreet: bool, activities: list[str] = (
         parts.append(_link(session))
         event.add("description", "\n\n".join(parts))
         event.add("location", session.location if not session.is_online
-                  else "Online (live chat in PeerSupport)")
+                  else _("Online (live chat in PeerSupport)"))
     if session.status == Session.Status.SCHEDULED:
         event.add("status", "CONFIRMED")
     else:
@@ -50,12 +53,13 @@ def session_event(session: Session, *, discreet: bool, activities: list[str] = (
 
 
 def calendar_bytes(sessions: Iterable[Session], *, discreet_for, name: str) -> bytes:
-    """A VCALENDAR of the given sessions; `discreet_for(session)` decides each entry's privacy."""
+    """A VCALENDAR of the given sessions; `discreet_for(session)` decides each entry's privacy.
+    Texts are in the active language: make it inside `in_language_of(owner)`."""
     calendar = Calendar()
     calendar.add("prodid", "-//PeerSupport//Sessions//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", str(name))
     from activities.selectors import planned_titles_by_session
 
     sessions = list(sessions)

@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from groups.models import Group
 
@@ -11,7 +12,7 @@ class SessionSeries(models.Model):
     """A recurrence (dateutil rrule) that generated a run of sessions."""
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="session_series")
-    rrule = models.TextField(help_text="RFC 5545 RRULE, e.g. FREQ=WEEKLY;COUNT=6")
+    rrule = models.TextField(help_text=_("RFC 5545 RRULE, e.g. FREQ=WEEKLY;COUNT=6"))
     time_zone = models.CharField(max_length=64)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
                                    on_delete=models.SET_NULL, related_name="+")
@@ -20,21 +21,21 @@ class SessionSeries(models.Model):
 
 class Session(models.Model):
     class Kind(models.TextChoices):
-        PEER_CIRCLE = "peer_circle", "Peer support circle"
-        LISTENING_TRAINING = "listening_training", "Active-listening & empathy training"
-        TEAM_BUILDING = "team_building", "Team-building activity"
-        OPEN_DIALOGUE = "open_dialogue", "Open dialogue"
+        PEER_CIRCLE = "peer_circle", _("Peer support circle")
+        LISTENING_TRAINING = "listening_training", _("Active-listening & empathy training")
+        TEAM_BUILDING = "team_building", _("Team-building activity")
+        OPEN_DIALOGUE = "open_dialogue", _("Open dialogue")
         # Live practice in triads in the chat (training.realtime).
-        LISTENING_PRACTICE = "listening_practice", "Listening practice"
+        LISTENING_PRACTICE = "listening_practice", _("Listening practice")
 
     class Format(models.TextChoices):
-        ONLINE = "online", "Online (live chat)"
-        IN_PERSON = "in_person", "In person"
+        ONLINE = "online", _("Online (live chat)")
+        IN_PERSON = "in_person", _("In person")
 
     class Status(models.TextChoices):
-        SCHEDULED = "scheduled", "Scheduled"
-        CANCELLED = "cancelled", "Cancelled"
-        CLOSED = "closed", "Closed (no facilitator came)"
+        SCHEDULED = "scheduled", _("Scheduled")
+        CANCELLED = "cancelled", _("Cancelled")
+        CLOSED = "closed", _("Closed (no facilitator came)")
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="sessions")
     series = models.ForeignKey(SessionSeries, null=True, blank=True, on_delete=models.SET_NULL,
@@ -45,7 +46,7 @@ class Session(models.Model):
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
     time_zone = models.CharField(max_length=64, default="UTC",
-                                 help_text="The zone the session was planned in.")
+                                 help_text=_("The zone the session was planned in."))
     format = models.CharField(max_length=10, choices=Format.choices, default=Format.ONLINE)
     location = models.CharField(max_length=200, blank=True)
     capacity = models.PositiveIntegerField(null=True, blank=True)
@@ -59,7 +60,7 @@ class Session(models.Model):
     chat_locked = models.BooleanField(default=False)
     slow_mode_seconds = models.PositiveIntegerField(default=0)
     talking_piece = models.BooleanField(default=False,
-                                        help_text="Circle mode: one voice at a time.")
+                                        help_text=_("Circle mode: one voice at a time."))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -89,9 +90,9 @@ class Session(models.Model):
 
 class RSVP(models.Model):
     class Status(models.TextChoices):
-        GOING = "going", "Going"
-        WAITLISTED = "waitlisted", "On the waitlist"
-        NOT_GOING = "not_going", "Not going"
+        GOING = "going", _("Going")
+        WAITLISTED = "waitlisted", _("On the waitlist")
+        NOT_GOING = "not_going", _("Not going")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="rsvps")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
@@ -107,8 +108,8 @@ class RSVP(models.Model):
 
 class Attendance(models.Model):
     class Source(models.TextChoices):
-        CHAT = "chat", "Joined the live chat"
-        FACILITATOR = "facilitator", "Marked by a facilitator"
+        CHAT = "chat", _("Joined the live chat")
+        FACILITATOR = "facilitator", _("Marked by a facilitator")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendance")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
@@ -126,7 +127,7 @@ class SessionRulesAcceptance(models.Model):
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="acceptances")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    rules = models.JSONField(help_text="The exact rules shown when they accepted.")
+    rules = models.JSONField(help_text=_("The exact rules shown when they accepted."))
     accepted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -144,12 +145,12 @@ class Notice(models.Model):
     """
 
     class Kind(models.TextChoices):
-        REMINDER_24H = "reminder_24h", "Reminder a day before"
-        REMINDER_1H = "reminder_1h", "Reminder an hour before"
-        CANCELLED = "cancelled", "Session cancelled"
-        RESCHEDULED = "rescheduled", "Session time changed"
-        PROMOTED = "promoted", "A seat came free"
-        CLOSED = "closed", "Closed: no facilitator came"
+        REMINDER_24H = "reminder_24h", _("Reminder a day before")
+        REMINDER_1H = "reminder_1h", _("Reminder an hour before")
+        CANCELLED = "cancelled", _("Session cancelled")
+        RESCHEDULED = "rescheduled", _("Session time changed")
+        PROMOTED = "promoted", _("A seat came free")
+        CLOSED = "closed", _("Closed: no facilitator came")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="notices")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
@@ -187,7 +188,7 @@ class CalendarFeed(models.Model):
     token = models.CharField(max_length=64, unique=True, null=True, blank=True)
     discreet = models.BooleanField(
         default=False,
-        help_text="Neutral titles for every session in my calendar and reminder emails.",
+        help_text=_("Neutral titles for every session in my calendar and reminder emails."),
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -204,7 +205,7 @@ class CheckoutAnswer(models.Model):
     score = models.PositiveSmallIntegerField(validators=[MinValueValidator(1),
                                                          MaxValueValidator(5)])
     comment = models.TextField(max_length=1000, blank=True)
-    created_at = models.DateTimeField(help_text="Midnight UTC of the day it was given.")
+    created_at = models.DateTimeField(help_text=_("Midnight UTC of the day it was given."))
 
     class Meta:
         constraints = [models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5),
@@ -226,8 +227,8 @@ class MoodEntry(models.Model):
     """A private mood note (1-5). Only its owner ever sees it."""
 
     class Moment(models.TextChoices):
-        BEFORE = "before", "Before the session"
-        AFTER = "after", "After the session"
+        BEFORE = "before", _("Before the session")
+        AFTER = "after", _("After the session")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="mood_entries")

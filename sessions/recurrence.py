@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from dateutil import rrule
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 MAX_OCCURRENCES = 52
 MAX_SPAN = dt.timedelta(days=400)
@@ -22,10 +24,10 @@ class Frequency:
     MONTHLY = "monthly"
 
     CHOICES = [
-        (NONE, "Does not repeat"),
-        (WEEKLY, "Every week"),
-        (FORTNIGHTLY, "Every two weeks"),
-        (MONTHLY, "Every month (same day of the month)"),
+        (NONE, gettext_lazy("Does not repeat")),
+        (WEEKLY, gettext_lazy("Every week")),
+        (FORTNIGHTLY, gettext_lazy("Every two weeks")),
+        (MONTHLY, gettext_lazy("Every month (same day of the month)")),
     ]
 
 
@@ -61,24 +63,25 @@ def validate_recurrence(recurrence: Recurrence, *, first_start: dt.datetime) -> 
     `first_start` is the first occurrence as wall-clock time in the series' zone.
     """
     if recurrence.frequency not in _RRULE_PARTS:
-        raise ValidationError({"repeat": "Choose how often the session repeats."})
+        raise ValidationError({"repeat": _("Choose how often the session repeats.")})
     if recurrence.until is None and recurrence.count is None:
-        raise ValidationError({"repeat_until": "Give an end date or a number of sessions."})
+        raise ValidationError({"repeat_until": _("Give an end date or a number of sessions.")})
     if recurrence.until is not None and recurrence.count is not None:
-        raise ValidationError({"repeat_count": "Give an end date or a number of sessions, "
-                                               "not both."})
+        raise ValidationError({"repeat_count": _("Give an end date or a number of sessions, "
+                                               "not both.")})
     if recurrence.count is not None and not 2 <= recurrence.count <= MAX_OCCURRENCES:
-        raise ValidationError({"repeat_count": f"A series has 2 to {MAX_OCCURRENCES} sessions."})
+        raise ValidationError({"repeat_count": _("A series has 2 to %(max)d sessions.")
+                               % {"max": MAX_OCCURRENCES}})
     if recurrence.until is not None:
         if recurrence.until <= first_start.date():
-            raise ValidationError({"repeat_until": "The end date must be after the first "
-                                                   "session."})
+            raise ValidationError({"repeat_until": _("The end date must be after the first "
+                                                   "session.")})
         if recurrence.until - first_start.date() > MAX_SPAN:
-            raise ValidationError({"repeat_until": "A series can run for about a year at most; "
-                                                   "start a new one after that."})
+            raise ValidationError({"repeat_until": _("A series can run for about a year at most; "
+                                                   "start a new one after that.")})
     if recurrence.frequency == Frequency.MONTHLY and first_start.day > 28:
-        raise ValidationError({"repeat": "A monthly series must start on day 1 to 28, so it "
-                                         "happens every month."})
+        raise ValidationError({"repeat": _("A monthly series must start on day 1 to 28, so it "
+                                         "happens every month.")})
 
 
 def occurrences(recurrence: Recurrence, *, first_start: dt.datetime,
@@ -97,11 +100,12 @@ def occurrences(recurrence: Recurrence, *, first_start: dt.datetime,
                        until=until)
     starts = [local_to_utc(local, zone) for local in rule[:MAX_OCCURRENCES + 1]]
     if len(starts) > MAX_OCCURRENCES:
-        raise ValidationError({"repeat_until": f"That makes more than {MAX_OCCURRENCES} "
-                                               "sessions; choose an earlier end date."})
+        raise ValidationError({"repeat_until": _("That makes more than %(max)d sessions; "
+                                                 "choose an earlier end date.")
+                               % {"max": MAX_OCCURRENCES}})
     if len(starts) < 2:
-        raise ValidationError({"repeat_until": "That end date leaves only one session; "
-                                               "choose a later date or no repeat."})
+        raise ValidationError({"repeat_until": _("That end date leaves only one session; "
+                                               "choose a later date or no repeat.")})
     return starts
 
 

@@ -9,7 +9,9 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from groups import policies as group_policies
 from groups.models import GroundRuleVersion, Group, Membership
+from groups.rules import rule_text, rules_localized
 from peersupport.compiled import CompiledQuery
 from sessions.models import (
     RSVP,
@@ -124,15 +126,25 @@ def waitlist_position(*, session: Session, user) -> int | None:
         return None
 
 
-def facilitators_shown(*, session: Session) -> dict[int, str]:
-    """The session's facilitators, id to the name the group shows (pseudonyms honoured)."""
+def facilitators_shown(*, session: Session) -> dict[int, dict[str, str]]:
+    """The session's facilitators: id to the name the group shows and the pronouns shown next
+    to it (a pseudonym with its own pronouns only, never the account's)."""
     people = list(session.facilitators.all())
-    pseudonyms = {}
+    pseudonyms: dict[int, tuple[str, str]] = {}
     if session.group.allow_pseudonyms:
-        pseudonyms = dict(Membership.objects.filter(group=session.group_id,
-                                                    user__in=[p.pk for p in people])
-                          .exclude(pseudonym="").values_list("user_id", "pseudonym"))
-    return {person.pk: pseudonyms.get(person.pk) or person.name for person in people}
+        pseudonyms = {user_id: (pseudonym, pronouns) for user_id, pseudonym, pronouns in
+                      Membership.objects.filter(group=session.group_id,
+                                                user__in=[p.pk for p in people])
+                      .exclude(pseudonym="")
+                      .values_list("user_id", "pseudonym", "pseudonym_pronouns")}
+    shown = {}
+    for person in people:
+        if person.pk in pseudonyms:
+            name, pronouns = pseudonyms[person.pk]
+        else:
+            name, pronouns = person.name, person.shown_pronouns
+        shown[person.pk] = {"name": name, "pronouns": pronouns}
+    return shown
 
 
 def avoided_people_going(*, session: Session, viewer) -> bool:
@@ -235,13 +247,14 @@ def rules_to_accept(*, session: Session, user) -> RulesToAccept:
             .order_by("-accepted_at", "-pk").only("rules", "accepted_at", "session_id").first())
     previous = last.rules if last is not None else None
     seen = {(rule["key"], rule["text"]) for rule in previous or []}
-    lines = [RuleLine(key=rule["key"], text=rule["text"], session_only=index >= group_count,
+    # Compared in their stored text; shown in the reader's language (groups.rules.rule_text).
+    lines = [RuleLine(key=rule["key"], text=rule_text(rule), session_only=index >= group_count,
                       is_new=previous is not None and (rule["key"], rule["text"]) not in seen)
              for index, rule in enumerate(current)]
     now = {(rule["key"], rule["text"]) for rule in current}
     removed = [rule for rule in previous or [] if (rule["key"], rule["text"]) not in now]
     return RulesToAccept(
-        lines=lines, removed=removed,
+        lines=lines, removed=rules_localized(removed),
         last_accepted_at=last.accepted_at if last is not None else None,
         already_accepted=last is not None and last.session_id == session.pk
         and last.rules == current,
@@ -328,9 +341,11 @@ def attendance_sheet(*, session: Session) -> list[dict]:
     rows = []
     for membership in memberships:
         person = membership.user
-        name = (membership.pseudonym if session.group.allow_pseudonyms and membership.pseudonym
-                else person.name)
-        rows.append({"member_id": membership.pk, "name": name,
+        rows.append({"member_id": membership.pk,
+                     "name": group_policies.name_in_group(person, session.group, membership),
+                     # Next to a pseudonym only its own pronouns (groups.policies).
+                     "pronouns": group_policies.pronouns_in_group(person, session.group,
+                                                                  membership),
                      "present": person.pk in present,
                      "source": present.get(person.pk)})
     return sorted(rows, key=lambda row: (row["name"].lower(), row["member_id"]))

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from groups.models import AvoidEntry
@@ -14,7 +15,7 @@ def avoid_list_add(*, owner: User, person: User, source: str = AvoidEntry.Source
     Nothing is sent to anyone: the listed person is never told.
     """
     if owner.pk == person.pk:
-        raise ValidationError("You can't add yourself to this list.", code="self")
+        raise ValidationError(_("You can't add yourself to this list."), code="self")
     if source not in AvoidEntry.Source.values:
         raise ValueError(f"Unknown source {source!r}")
     existing = AvoidEntry.objects.filter(owner=owner, person=person).first()
@@ -29,5 +30,5 @@ def avoid_list_add(*, owner: User, person: User, source: str = AvoidEntry.Source
 
 def avoid_list_remove(*, owner: User, entry_id: int) -> bool:
     """Takes an entry off the owner's own list; True when something was removed."""
-    deleted, _ = AvoidEntry.objects.filter(owner=owner, pk=entry_id).delete()
+    deleted, _by_model = AvoidEntry.objects.filter(owner=owner, pk=entry_id).delete()
     return bool(deleted)

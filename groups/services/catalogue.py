@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from groups import tasks
@@ -20,20 +21,20 @@ EDITABLE_FIELDS = ("name", "purpose", "category", "visibility", "capacity", "is_
 def _check_details(fields: dict) -> None:
     name = (fields.get("name") or "").strip()
     if not name:
-        raise ValidationError({"name": "Give the group a name."})
+        raise ValidationError({"name": _("Give the group a name.")})
     if len(name) > Group._meta.get_field("name").max_length:
-        raise ValidationError({"name": "Keep the name under 120 characters."})
+        raise ValidationError({"name": _("Keep the name under 120 characters.")})
     if len(fields.get("purpose") or "") > Group._meta.get_field("purpose").max_length:
-        raise ValidationError({"purpose": "Keep the purpose under 4000 characters."})
+        raise ValidationError({"purpose": _("Keep the purpose under 4000 characters.")})
     if not (fields.get("purpose") or "").strip():
-        raise ValidationError({"purpose": "Say what the group is for, so people can decide."})
+        raise ValidationError({"purpose": _("Say what the group is for, so people can decide.")})
     if fields.get("category") not in Group.Category.values:
-        raise ValidationError({"category": "Choose a category."})
+        raise ValidationError({"category": _("Choose a category.")})
     if fields.get("visibility") not in Group.Visibility.values:
-        raise ValidationError({"visibility": "Choose who can find and join the group."})
+        raise ValidationError({"visibility": _("Choose who can find and join the group.")})
     capacity = fields.get("capacity")
     if capacity is not None and capacity < 2:
-        raise ValidationError({"capacity": "A group needs room for at least two people."})
+        raise ValidationError({"capacity": _("A group needs room for at least two people.")})
 
 
 def _free_slug(name: str) -> str:
@@ -58,11 +59,11 @@ def group_create(*, creator: User, name: str, purpose: str, category: str,
     cleaned_rules = rules_validate(rules)
     slug = slugify(slug)
     if slug and slug in RESERVED_SLUGS:
-        raise ValidationError({"slug": "That web address is reserved; choose another."})
+        raise ValidationError({"slug": _("That web address is reserved; choose another.")})
     try:
         with transaction.atomic():
             if slug and Group.objects.filter(slug=slug).exists():
-                raise ValidationError({"slug": "Another group already uses this web address."})
+                raise ValidationError({"slug": _("Another group already uses this web address.")})
             group = Group.objects.create(slug=slug or _free_slug(name), created_by=creator,
                                          rules_version=1, **fields)
             GroundRuleVersion.objects.create(group=group, number=1, rules=cleaned_rules,
@@ -72,7 +73,7 @@ def group_create(*, creator: User, name: str, purpose: str, category: str,
                                       joined_at=timezone.now())
             RuleAcceptance.objects.create(group=group, user=creator, version=1)
     except IntegrityError as exc:  # the same slug taken by a concurrent request
-        raise ValidationError({"slug": "Another group already uses this web address."}) from exc
+        raise ValidationError({"slug": _("Another group already uses this web address.")}) from exc
     return group
 
 
@@ -93,7 +94,7 @@ def group_update(*, group: Group, by: User, **fields) -> Group:
             # Turning pseudonyms off would show real names: on the members list, and in the
             # chat history and recognitions of anyone who ever took part under one (someone
             # who left or was removed included). Their trust comes first (docs/privacy.md).
-            raise ValidationError({"allow_pseudonyms": (
+            raise ValidationError({"allow_pseudonyms": _(
                 "People take part, or took part, here under pseudonyms, so this can't be "
                 "turned off; their real names would show.")})
         for name, value in merged.items():
@@ -130,15 +131,15 @@ def resource_add(*, group: Group, by: User, title: str, body: str = "", url: str
                  ) -> GroupResource:
     title, body, url = title.strip(), body.strip(), url.strip()
     if not title:
-        raise ValidationError({"title": "Give the resource a title."})
+        raise ValidationError({"title": _("Give the resource a title.")})
     if not body and not url:
-        raise ValidationError("Add a short text, a link, or both.")
+        raise ValidationError(_("Add a short text, a link, or both."))
     if url and not url.lower().startswith(("https://", "http://")):
-        raise ValidationError({"url": "Links must start with https:// or http://."})
+        raise ValidationError({"url": _("Links must start with https:// or http://.")})
     return GroupResource.objects.create(group=group, title=title, body=body, url=url,
                                         created_by=by)
 
 
 def resource_delete(*, group: Group, by: User, resource_id: int) -> bool:
-    deleted, _ = GroupResource.objects.filter(group=group, pk=resource_id).delete()
+    deleted, _by_model = GroupResource.objects.filter(group=group, pk=resource_id).delete()
     return bool(deleted)

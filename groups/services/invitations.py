@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from groups.models import Group, Invitation
@@ -22,10 +23,10 @@ def invitation_token(invitation: Invitation) -> str:
 def invitation_create(*, group: Group, by: User, days_valid: int = 7, note: str = ""
                       ) -> Invitation:
     if group.visibility != Group.Visibility.PRIVATE:
-        raise ValidationError("Invitation links are for private groups; others can be found "
-                              "in the directory.", code="not_private")
+        raise ValidationError(_("Invitation links are for private groups; others can be found "
+                              "in the directory."), code="not_private")
     if not 1 <= days_valid <= MAX_DAYS:
-        raise ValidationError({"days_valid": f"Choose 1 to {MAX_DAYS} days."})
+        raise ValidationError({"days_valid": _("Choose 1 to %(max)d days.") % {"max": MAX_DAYS}})
     return Invitation.objects.create(
         group=group, nonce=secrets.token_urlsafe(32), note=note.strip()[:120], created_by=by,
         expires_at=timezone.now() + timedelta(days=days_valid))

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -29,11 +29,11 @@ def _check_not_blocked(group: Group, user: User) -> None:
     if block is None:
         return
     if block.banned:
-        raise ValidationError("The facilitators have removed you from this group for good.",
+        raise ValidationError(_("The facilitators have removed you from this group for good."),
                               code="banned")
-    until = timezone.localtime(block.blocked_until).strftime("%d %B %Y, %H:%M")
-    raise ValidationError(f"You were removed from this group and can rejoin after {until}.",
-                          code="blocked")
+    until = formats.date_format(timezone.localtime(block.blocked_until), "DATETIME_FORMAT")
+    raise ValidationError(_("You were removed from this group and can rejoin after %(until)s.")
+                          % {"until": until}, code="blocked")
 
 
 def _check_capacity(group: Group) -> None:
@@ -42,14 +42,14 @@ def _check_capacity(group: Group) -> None:
         return
     active = Membership.objects.filter(group=group, status=Membership.Status.ACTIVE).count()
     if active >= group.capacity:
-        raise ValidationError("This group is full.", code="full")
+        raise ValidationError(_("This group is full."), code="full")
 
 
 def _check_rules_version(group: Group, accepted_version: int) -> None:
     if accepted_version != group.rules_version:
-        raise ValidationError(
+        raise ValidationError(_(
             "The ground rules changed while you were reading them. Please read the current "
-            "rules and accept them again.", code="rules_changed")
+            "rules and accept them again."), code="rules_changed")
 
 
 def pseudonym_clean(*, group: Group, user: User, pseudonym: str) -> str:
@@ -58,13 +58,14 @@ def pseudonym_clean(*, group: Group, user: User, pseudonym: str) -> str:
     if not pseudonym:
         return ""
     if not group.allow_pseudonyms:
-        raise ValidationError({"pseudonym": "This group does not use pseudonyms."})
+        raise ValidationError({"pseudonym": _("This group does not use pseudonyms.")})
     if len(pseudonym) > PSEUDONYM_MAX:
-        raise ValidationError({"pseudonym": f"Keep it under {PSEUDONYM_MAX} characters."})
+        raise ValidationError({"pseudonym": _("Keep it under %(max)d characters.")
+                               % {"max": PSEUDONYM_MAX}})
     taken = (Membership.objects.filter(group=group).exclude(user=user)
              .annotate(lower=Lower("pseudonym")).filter(lower=pseudonym.lower()).exists())
     if taken:
-        raise ValidationError({"pseudonym": "Someone in this group already uses that name."})
+        raise ValidationError({"pseudonym": _("Someone in this group already uses that name.")})
     return pseudonym
 
 
@@ -102,17 +103,17 @@ def membership_join(*, group: Group, user: User, accepted_version: int, pseudony
             group = _lock_group(group)
             if group.visibility == Group.Visibility.PRIVATE:
                 if invitation is None or invitation.group_id != group.pk:
-                    raise ValidationError("This group is by invitation only.", code="private")
+                    raise ValidationError(_("This group is by invitation only."), code="private")
                 invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
                 problem = invitation_problem(invitation)
                 if problem:
                     raise ValidationError(problem, code="invitation")
             elif group.visibility == Group.Visibility.REQUEST:
-                raise ValidationError("A facilitator approves each request to join this group.",
+                raise ValidationError(_("A facilitator approves each request to join this group."),
                                       code="request_only")
             if Membership.objects.filter(group=group, user=user,
                                          status=Membership.Status.ACTIVE).exists():
-                raise ValidationError("You are already a member of this group.", code="member")
+                raise ValidationError(_("You are already a member of this group."), code="member")
             _check_not_blocked(group, user)
             _check_rules_version(group, accepted_version)
             _check_capacity(group)
@@ -123,7 +124,7 @@ def membership_join(*, group: Group, user: User, accepted_version: int, pseudony
             if invitation is not None:
                 Invitation.objects.filter(pk=invitation.pk).update(uses=invitation.uses + 1)
     except IntegrityError as exc:  # the same pseudonym taken at the same moment
-        raise ValidationError({"pseudonym": "Someone in this group already uses that name."}
+        raise ValidationError({"pseudonym": _("Someone in this group already uses that name.")}
                               ) from exc
     return membership
 
@@ -139,7 +140,7 @@ def membership_rules_accept(*, membership: Membership, accepted_version: int) ->
         ).update(accepted_rules_version=accepted_version)
         if not updated and not Membership.objects.filter(
                 pk=membership.pk, status=Membership.Status.ACTIVE).exists():
-            raise ValidationError("You are no longer a member of this group.", code="not_member")
+            raise ValidationError(_("You are no longer a member of this group."), code="not_member")
         RuleAcceptance.objects.get_or_create(group=group, user_id=membership.user_id,
                                              version=accepted_version)
     membership.refresh_from_db()
@@ -161,7 +162,7 @@ def membership_pseudonym_set(*, membership: Membership, pseudonym: str,
             Membership.objects.filter(pk=membership.pk).update(pseudonym=cleaned,
                                                                 pseudonym_pronouns=pronouns)
     except IntegrityError as exc:
-        raise ValidationError({"pseudonym": "Someone in this group already uses that name."}
+        raise ValidationError({"pseudonym": _("Someone in this group already uses that name.")}
                               ) from exc
     membership.pseudonym = cleaned
     membership.pseudonym_pronouns = pronouns
@@ -175,13 +176,13 @@ def membership_leave(*, group: Group, user: User) -> Membership:
         membership = (Membership.objects.select_for_update()
                       .filter(group=group, user=user, status=Membership.Status.ACTIVE).first())
         if membership is None:
-            raise ValidationError("You are not a member of this group.", code="not_member")
+            raise ValidationError(_("You are not a member of this group."), code="not_member")
         if membership.role == Membership.Role.FACILITATOR and not Membership.objects.filter(
                 group=group, role=Membership.Role.FACILITATOR,
                 status=Membership.Status.ACTIVE).exclude(pk=membership.pk).exists():
-            raise ValidationError(
+            raise ValidationError(_(
                 "You are this group's only facilitator. Make a member co-facilitator first, so "
-                "the group is not left without one.", code="last_facilitator")
+                "the group is not left without one."), code="last_facilitator")
         membership.status = Membership.Status.LEFT
         membership.left_at = timezone.now()
         membership.role = Membership.Role.MEMBER
@@ -196,21 +197,22 @@ def membership_remove(*, group: Group, by: User, membership: Membership, reason:
     """A facilitator removes a member; the member is told, with the reason, by email."""
     reason = reason.strip()
     if not reason:
-        raise ValidationError({"reason": "Tell the member why; they will receive this reason."})
+        raise ValidationError({"reason": _("Tell the member why; they will receive this reason.")})
     if len(reason) > 1000:
-        raise ValidationError({"reason": "Keep the reason under 1000 characters."})
+        raise ValidationError({"reason": _("Keep the reason under 1000 characters.")})
     if block_days is not None and not 0 <= block_days <= MAX_BLOCK_DAYS:
-        raise ValidationError({"block_days": f"Choose 0 to {MAX_BLOCK_DAYS} days."})
+        raise ValidationError({"block_days": _("Choose 0 to %(max)d days.")
+                               % {"max": MAX_BLOCK_DAYS}})
     with transaction.atomic():
         group = _lock_group(group)
         target = (Membership.objects.select_for_update().select_related("user")
                   .filter(pk=membership.pk, group=group).first())
         if target is None or target.status != Membership.Status.ACTIVE:
-            raise ValidationError("This person is not a member any more.", code="not_member")
+            raise ValidationError(_("This person is not a member any more."), code="not_member")
         if target.user_id == by.pk:
-            raise ValidationError("Use “Leave group” to leave yourself.", code="self")
+            raise ValidationError(_("Use “Leave group” to leave yourself."), code="self")
         if target.role == Membership.Role.FACILITATOR:
-            raise ValidationError("Facilitators can't be removed here; ask them to step down.",
+            raise ValidationError(_("Facilitators can't be removed here; ask them to step down."),
                                   code="facilitator")
         now = timezone.now()
         removal = Removal.objects.create(
@@ -234,10 +236,10 @@ def membership_promote(*, group: Group, by: User, membership: Membership) -> boo
     if (training_policies.group_requires_training(group)
             and membership.role == Membership.Role.MEMBER
             and not training_policies.is_trained(membership.user)):
-        raise ValidationError(
+        raise ValidationError(_(
             "This group requires trained facilitators, and this person hasn't completed the "
             "facilitator path of the listening training yet. They can take it on the "
-            "Listening page; once it is done you can promote them.",
+            "Listening page; once it is done you can promote them."),
             code="training_required")
     updated = Membership.objects.filter(
         pk=membership.pk, group=group, status=Membership.Status.ACTIVE,
@@ -247,4 +249,4 @@ def membership_promote(*, group: Group, by: User, membership: Membership) -> boo
     if Membership.objects.filter(pk=membership.pk, group=group, status=Membership.Status.ACTIVE,
                                  role=Membership.Role.FACILITATOR).exists():
         return False
-    raise ValidationError("This person is not a member any more.", code="not_member")
+    raise ValidationError(_("This person is not a member any more."), code="not_member")

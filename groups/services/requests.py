@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from groups import tasks
@@ -17,6 +18,16 @@ from groups.services.membership import (
 )
 
 
+def _decided_text(status: str) -> str:
+    """Why a request can't be decided again, as one whole sentence per state."""
+    texts = {
+        JoinRequest.Status.APPROVED: _("This request was approved already."),
+        JoinRequest.Status.DECLINED: _("This request was declined already."),
+        JoinRequest.Status.WITHDRAWN: _("This request was withdrawn already."),
+    }
+    return texts.get(status, _("This request was decided already."))
+
+
 def _notify(kind: str, object_id: int, recipient_ids: list[int]) -> None:
     for recipient_id in recipient_ids:
         tasks.send_notice.delay(kind, object_id, recipient_id)
@@ -27,16 +38,16 @@ def join_request_create(*, group: Group, user: User, accepted_version: int, mess
     """Asks to join; the facilitators are told. The rules accepted now are recorded."""
     message = message.strip()
     if len(message) > 500:
-        raise ValidationError({"message": "Keep the note under 500 characters."})
+        raise ValidationError({"message": _("Keep the note under 500 characters.")})
     try:
         with transaction.atomic():
             group = _lock_group(group)
             if group.visibility != Group.Visibility.REQUEST:
-                raise ValidationError("This group does not take requests to join.",
+                raise ValidationError(_("This group does not take requests to join."),
                                       code="not_request")
             if Membership.objects.filter(group=group, user=user,
                                          status=Membership.Status.ACTIVE).exists():
-                raise ValidationError("You are already a member of this group.", code="member")
+                raise ValidationError(_("You are already a member of this group."), code="member")
             _check_not_blocked(group, user)
             _check_rules_version(group, accepted_version)
             _check_capacity(group)
@@ -51,7 +62,7 @@ def join_request_create(*, group: Group, user: User, accepted_version: int, mess
             transaction.on_commit(
                 lambda: _notify("request_received", join_request.pk, facilitator_ids))
     except IntegrityError as exc:
-        raise ValidationError("You have already asked to join; a facilitator will reply soon.",
+        raise ValidationError(_("You have already asked to join; a facilitator will reply soon."),
                               code="duplicate") from exc
     return join_request
 
@@ -67,9 +78,7 @@ def join_request_approve(*, join_request: JoinRequest, by: User) -> tuple[Member
             membership = Membership.objects.get(group=group, user_id=join_request.user_id)
             return membership, False
         if join_request.status != JoinRequest.Status.PENDING:
-            raise ValidationError(
-                f"This request was {join_request.get_status_display().lower()} already.",
-                code="decided")
+            raise ValidationError(_decided_text(join_request.status), code="decided")
         _check_capacity(group)
         pseudonym = join_request.pseudonym
         if pseudonym:
@@ -95,7 +104,7 @@ def join_request_decline(*, join_request: JoinRequest, by: User, note: str = "")
     """Declines a pending request (the requester is told). False when declined already."""
     note = note.strip()
     if len(note) > 500:
-        raise ValidationError({"note": "Keep the note under 500 characters."})
+        raise ValidationError({"note": _("Keep the note under 500 characters.")})
     with transaction.atomic():
         updated = JoinRequest.objects.filter(
             pk=join_request.pk, status=JoinRequest.Status.PENDING,
@@ -105,9 +114,7 @@ def join_request_decline(*, join_request: JoinRequest, by: User, note: str = "")
             current = JoinRequest.objects.get(pk=join_request.pk)
             if current.status == JoinRequest.Status.DECLINED:
                 return False
-            raise ValidationError(
-                f"This request was {current.get_status_display().lower()} already.",
-                code="decided")
+            raise ValidationError(_decided_text(current.status), code="decided")
         transaction.on_commit(
             lambda: _notify("request_declined", join_request.pk, [join_request.user_id]))
     return True

@@ -10,6 +10,7 @@ from django.forms import Form
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 
 from groups import policies
 from groups.models import Group, Membership
@@ -20,7 +21,7 @@ def viewable_group(request, slug: str) -> tuple[Group, Membership | None]:
     group = get_object_or_404(Group, slug=slug)
     membership = policies.membership_of(request.user, group)
     if not policies.can_view_group_as(request.user, group, membership):
-        raise Http404("No such group")
+        raise Http404(_("No such group"))
     if membership is not None:
         membership.group = group
     return group, membership
@@ -34,7 +35,7 @@ def group_facilitator_view(view: Callable) -> Callable:
     def wrapped(request, slug: str, *args, **kwargs):
         group, membership = viewable_group(request, slug)
         if not policies.can_manage(membership):
-            raise PermissionDenied("Only this group's facilitators can do that.")
+            raise PermissionDenied(_("Only this group's facilitators can do that."))
         if not two_factor_satisfied(request):
             return two_factor_redirect(request)
         return view(request, group, membership, *args, **kwargs)

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import User
@@ -21,7 +22,7 @@ def avoid_list(request):
         person = User.objects.filter(email__iexact=form.cleaned_data["email"],
                                      is_active=True).first()
         if person is None:
-            form.add_error("email", "No colleague has that email address here.")
+            form.add_error("email", _("No colleague has that email address here."))
         else:
             try:
                 services.avoid_list_add(owner=request.user, person=person,
@@ -29,8 +30,9 @@ def avoid_list(request):
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
-                messages.success(request, f"{person.name} is on your private list. "
-                                          "Nobody else can see it, and they are not told.")
+                messages.success(request, _("%(name)s is on your private list. Nobody else can "
+                                            "see it, and they are not told.")
+                                 % {"name": person.name})
                 return redirect("groups:avoid_list")
     return render(request, "groups/avoid_list.html", {
         "form": form, "entries": selectors.avoid_list(owner=request.user),
@@ -46,7 +48,8 @@ def avoid_add_manager(request):
     if manager is not None and manager.pk != request.user.pk:
         services.avoid_list_add(owner=request.user, person=manager,
                                 source=AvoidEntry.Source.MANAGER)
-        messages.success(request, f"{manager.name} is on your private list.")
+        messages.success(request, _("%(name)s is on your private list.")
+                         % {"name": manager.name})
     return redirect("groups:avoid_list")
 
 
@@ -54,5 +57,5 @@ def avoid_add_manager(request):
 @require_POST
 def avoid_remove(request, entry_id: int):
     if services.avoid_list_remove(owner=request.user, entry_id=entry_id):
-        messages.success(request, "Taken off your list.")
+        messages.success(request, _("Taken off your list."))
     return redirect("groups:avoid_list")

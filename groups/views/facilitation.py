@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from groups import selectors, services
@@ -30,7 +31,8 @@ def create(request):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"{group.name} is ready. You are its facilitator.")
+            messages.success(request, _("%(group)s is ready. You are its facilitator.")
+                             % {"group": group.name})
             return redirect("groups:detail", slug=group.slug)
     return render(request, "groups/group_form.html",
                   {"form": form, "formset": formset, "creating": True},
@@ -47,7 +49,7 @@ def edit(request, group: Group, membership: Membership):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, "The group's details were saved.")
+            messages.success(request, _("The group's details were saved."))
             return redirect("groups:detail", slug=group.slug)
     return render(request, "groups/group_form.html",
                   {"form": form, "group": group, "creating": False}, status=_status(form))
@@ -65,10 +67,11 @@ def edit_rules(request, group: Group, membership: Membership):
             formset._non_form_errors = formset.error_class(exc.messages)
         else:
             if version is None:
-                messages.info(request, "Nothing changed, so the rules stay as they were.")
+                messages.info(request, _("Nothing changed, so the rules stay as they were."))
             else:
-                messages.success(request, f"Version {version.number} of the rules is posted. "
-                                          "Members are asked to accept it before taking part.")
+                messages.success(request, _("Version %(number)d of the rules is posted. Members "
+                                            "are asked to accept it before taking part.")
+                                 % {"number": version.number})
             return redirect("groups:detail", slug=group.slug)
     return render(request, "groups/rules_form.html", {"group": group, "formset": formset},
                   status=_status(formset))
@@ -92,14 +95,15 @@ def _join_request(group: Group, request_id: int) -> JoinRequest:
 def approve_request(request, group: Group, membership: Membership, request_id: int):
     join_request = _join_request(group, request_id)
     try:
-        _, changed = services.join_request_approve(join_request=join_request, by=request.user)
+        _membership, changed = services.join_request_approve(join_request=join_request,
+                                                             by=request.user)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     else:
         if changed:
-            messages.success(request, "Approved. They have been told by email.")
+            messages.success(request, _("Approved. They have been told by email."))
         else:
-            messages.info(request, "This request was approved already; nothing more to do.")
+            messages.info(request, _("This request was approved already; nothing more to do."))
     return redirect("groups:requests", slug=group.slug)
 
 
@@ -117,7 +121,7 @@ def decline_request(request, group: Group, membership: Membership, request_id: i
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     else:
-        messages.success(request, "Declined. They have been told by email." if changed else
-                         "This request was declined already; nothing more to do.")
+        messages.success(request, _("Declined. They have been told by email.") if changed else
+                         _("This request was declined already; nothing more to do."))
     return redirect("groups:requests", slug=group.slug)
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from groups import policies, selectors, services
@@ -25,7 +26,7 @@ def _back_with_errors(request, group, membership, status=400, **forms):
 def join(request, slug: str):
     group, membership = viewable_group(request, slug)
     if membership is not None:
-        messages.info(request, "You are already a member of this group.")
+        messages.info(request, _("You are already a member of this group."))
         return redirect("groups:detail", slug=group.slug)
     form = JoinForm(request.POST, group=group)
     if form.is_valid():
@@ -36,7 +37,8 @@ def join(request, slug: str):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"Welcome to {group.name}. You can leave at any time.")
+            messages.success(request, _("Welcome to %(group)s. You can leave at any time.")
+                             % {"group": group.name})
             return redirect("groups:detail", slug=group.slug)
     return _back_with_errors(request, group, membership, join_form=form)
 
@@ -46,7 +48,7 @@ def join(request, slug: str):
 def request_join(request, slug: str):
     group, membership = viewable_group(request, slug)
     if membership is not None:
-        messages.info(request, "You are already a member of this group.")
+        messages.info(request, _("You are already a member of this group."))
         return redirect("groups:detail", slug=group.slug)
     form = RequestForm(request.POST, group=group)
     if form.is_valid():
@@ -59,7 +61,8 @@ def request_join(request, slug: str):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, "Your request was sent. A facilitator will reply by email.")
+            messages.success(request,
+                             _("Your request was sent. A facilitator will reply by email."))
             return redirect("groups:detail", slug=group.slug)
     return _back_with_errors(request, group, membership, join_form=form)
 
@@ -67,9 +70,9 @@ def request_join(request, slug: str):
 @login_required
 @require_POST
 def withdraw_request(request, slug: str):
-    group, _ = viewable_group(request, slug)
+    group, _membership = viewable_group(request, slug)
     if services.join_request_withdraw(group=group, user=request.user):
-        messages.success(request, "Your request was withdrawn.")
+        messages.success(request, _("Your request was withdrawn."))
     return redirect("groups:detail", slug=group.slug)
 
 
@@ -82,7 +85,7 @@ def leave(request, slug: str):
     except ValidationError as exc:
         messages.error(request, error_text(exc))
         return redirect("groups:detail", slug=group.slug)
-    messages.success(request, f"You left {group.name}.")
+    messages.success(request, _("You left %(group)s.") % {"group": group.name})
     # A private group is not there for a non-member any more.
     if group.visibility == Group.Visibility.PRIVATE:
         return redirect("groups:directory")
@@ -104,7 +107,7 @@ def accept_rules(request, slug: str):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, "Thank you. You accepted the current ground rules.")
+            messages.success(request, _("Thank you. You accepted the current ground rules."))
             return redirect(safe_next(request, reverse("groups:detail", args=[group.slug])))
     changes = selectors.rules_since(group=group,
                                     accepted_version=membership.accepted_rules_version)
@@ -119,7 +122,7 @@ def accept_rules(request, slug: str):
 def set_pseudonym(request, slug: str):
     group, membership = viewable_group(request, slug)
     if membership is None or not group.allow_pseudonyms:
-        raise Http404("No pseudonyms here")
+        raise Http404(_("No pseudonyms here"))
     form = PseudonymForm(request.POST)
     if form.is_valid():
         try:
@@ -129,7 +132,7 @@ def set_pseudonym(request, slug: str):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, "Your name in this group was saved.")
+            messages.success(request, _("Your name in this group was saved."))
             return redirect("groups:detail", slug=group.slug)
     return _back_with_errors(request, group, membership, pseudonym_form=form)
 
@@ -158,7 +161,8 @@ def invitation(request, token: str):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"Welcome to {group.name}. You can leave at any time.")
+            messages.success(request, _("Welcome to %(group)s. You can leave at any time.")
+                             % {"group": group.name})
             return redirect("groups:detail", slug=group.slug)
     page = selectors.group_page(group=group, viewer=request.user, membership=None)
     return render(request, "groups/invitation.html",

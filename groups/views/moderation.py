@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from groups import selectors, services
@@ -41,7 +42,7 @@ def remove_member(request, group: Group, membership: Membership, membership_id: 
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, "Removed. They have been told by email, with your reason.")
+            messages.success(request, _("Removed. They have been told by email, with your reason."))
             return redirect("groups:members", slug=group.slug)
     return render(request, "groups/remove_member.html", {
         "group": group, "target": target, "target_name": name_in_group(target.user, group, target),
@@ -59,8 +60,8 @@ def promote_member(request, group: Group, membership: Membership, membership_id:
         messages.error(request, error_text(exc), extra_tags=(
             "training-required" if getattr(exc, "code", None) == "training_required" else ""))
     else:
-        messages.success(request, f"{name} is now a co-facilitator." if promoted else
-                         f"{name} was a facilitator already.")
+        messages.success(request, (_("%(name)s is now a co-facilitator.") if promoted else
+                                   _("%(name)s was a facilitator already.")) % {"name": name})
     return redirect("groups:members", slug=group.slug)
 
 
@@ -75,7 +76,8 @@ def invitations(request, group: Group, membership: Membership):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, "A new invitation link is ready below. Share it privately.")
+            messages.success(request,
+                             _("A new invitation link is ready below. Share it privately."))
             return redirect(reverse("groups:invitations", args=[group.slug])
                             + f"#invitation-{invite.pk}")
     rows = [{"invitation": i, "problem": selectors.invitation_problem(i),
@@ -92,9 +94,9 @@ def invitations(request, group: Group, membership: Membership):
 def revoke_invitation(request, group: Group, membership: Membership, invitation_id: int):
     invite = get_object_or_404(Invitation, pk=invitation_id, group=group)
     if services.invitation_revoke(invitation=invite, by=request.user):
-        messages.success(request, "The link was withdrawn; it no longer works.")
+        messages.success(request, _("The link was withdrawn; it no longer works."))
     else:
-        messages.info(request, "That link was withdrawn already.")
+        messages.info(request, _("That link was withdrawn already."))
     return redirect("groups:invitations", slug=group.slug)
 
 
@@ -108,7 +110,7 @@ def resources(request, group: Group, membership: Membership):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, "The resource was added to the group page.")
+            messages.success(request, _("The resource was added to the group page."))
             return redirect("groups:resources", slug=group.slug)
     return render(request, "groups/resources.html", {
         "group": group, "form": form, "resources": selectors.resources_of(group=group)},
@@ -119,5 +121,5 @@ def resources(request, group: Group, membership: Membership):
 @require_POST
 def delete_resource(request, group: Group, membership: Membership, resource_id: int):
     if services.resource_delete(group=group, by=request.user, resource_id=resource_id):
-        messages.success(request, "The resource was removed.")
+        messages.success(request, _("The resource was removed."))
     return redirect("groups:resources", slug=group.slug)

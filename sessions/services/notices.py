@@ -26,9 +26,12 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
+from peersupport.i18n import in_language_of
 from peersupport.mail import send_mail
 from peersupport.site import absolute_url
+from sessions.ics import NEUTRAL_TITLE
 from sessions.models import RSVP, CalendarFeed, Notice, Session
 
 logger = logging.getLogger(__name__)
@@ -217,16 +220,21 @@ def _moot_reason(notice: Notice, *, now: dt.datetime) -> str:
     return ""
 
 
+# (subject, headline) per kind; translated in the recipient's language when composed.
 _HEADLINES = {
-    Notice.Kind.REMINDER_24H: ("Tomorrow: {title}", "A reminder: your session is tomorrow."),
-    Notice.Kind.REMINDER_1H: ("In an hour: {title}", "A reminder: your session starts in an hour."),
-    Notice.Kind.CANCELLED: ("Cancelled: {title}", "This session has been cancelled."),
-    Notice.Kind.RESCHEDULED: ("New time: {title}", "The time of this session has changed."),
-    Notice.Kind.PROMOTED: ("A seat for you: {title}",
-                           "A seat came free and it is yours: you are now going."),
-    Notice.Kind.CLOSED: ("Did not take place: {title}",
-                         "No facilitator could join this session, so it was closed. "
-                         "We are sorry; please look out for the next one."),
+    Notice.Kind.REMINDER_24H: (gettext_lazy("Tomorrow: %(title)s"),
+                               gettext_lazy("A reminder: your session is tomorrow.")),
+    Notice.Kind.REMINDER_1H: (gettext_lazy("In an hour: %(title)s"),
+                              gettext_lazy("A reminder: your session starts in an hour.")),
+    Notice.Kind.CANCELLED: (gettext_lazy("Cancelled: %(title)s"),
+                            gettext_lazy("This session has been cancelled.")),
+    Notice.Kind.RESCHEDULED: (gettext_lazy("New time: %(title)s"),
+                              gettext_lazy("The time of this session has changed.")),
+    Notice.Kind.PROMOTED: (gettext_lazy("A seat for you: %(title)s"),
+                           gettext_lazy("A seat came free and it is yours: you are now going.")),
+    Notice.Kind.CLOSED: (gettext_lazy("Did not take place: %(title)s"),
+                         gettext_lazy("No facilitator could join this session, so it was "
+                                      "closed. We are sorry; please look out for the next one.")),
 }
 
 
@@ -237,12 +245,18 @@ def _planned_titles(session: Session) -> list[str]:
 
 
 def notice_compose(*, notice: Notice) -> tuple[str, str]:
-    """Subject and plain-text body, times in the recipient's zone. Discreet when the group is
-    sensitive or the person asked for discreet entries: no title, no group, only the link."""
+    """Subject and plain-text body, in the recipient's language and times in their zone.
+    Discreet when the group is sensitive or the person asked for discreet entries: no title, no
+    group, only the link."""
     session, person = notice.session, notice.user
+    with in_language_of(person):
+        return _notice_compose(notice=notice, session=session, person=person)
+
+
+def _notice_compose(*, notice: Notice, session: Session, person) -> tuple[str, str]:
     discreet = (session.group.is_sensitive
                 or CalendarFeed.objects.filter(user=person, discreet=True).exists())
-    title = "PeerSupport session" if discreet else session.title
+    title = str(NEUTRAL_TITLE) if discreet else session.title
     subject_pattern, headline = _HEADLINES[notice.kind]
     try:
         zone = zoneinfo.ZoneInfo(person.time_zone)
@@ -251,7 +265,8 @@ def notice_compose(*, notice: Notice) -> tuple[str, str]:
     link = absolute_url(reverse("sessions:detail", args=[session.pk]))
     with timezone.override(zone):  # the template's date filter shows the recipient's zone
         body = render_to_string("sessions/email/notice.txt", {
-            "name": person.name, "headline": headline, "discreet": discreet, "session": session,
+            "name": person.name, "headline": str(headline), "discreet": discreet,
+            "session": session,
             "starts": session.starts_at, "ends": session.ends_at,
             "zone_name": str(zone).replace("_", " "), "link": link, "kind": notice.kind,
             "activities": _planned_titles(session) if notice.kind in REMINDER_KINDS else [],
@@ -259,5 +274,5 @@ def notice_compose(*, notice: Notice) -> tuple[str, str]:
             "later_dates": notice.covers_dates - 1,
             "previous_starts": notice.previous_starts_at,
         })
-    return subject_pattern.format(title=title), body
+    return str(subject_pattern) % {"title": title}, body
 

@@ -5,6 +5,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from groups import policies as group_policies
 from groups.models import Membership
@@ -51,16 +52,16 @@ def attendance_set(*, session: Session, present_member_ids: set[int]) -> None:
     account ids); an id that is not on the sheet is refused.
     """
     if session.starts_at - ATTENDANCE_OPENS > timezone.now():
-        raise ValidationError("Attendance can be taken once the session is about to start.")
+        raise ValidationError(_("Attendance can be taken once the session is about to start."))
     if session.status == Session.Status.CANCELLED:
-        raise ValidationError("This session was cancelled.")
+        raise ValidationError(_("This session was cancelled."))
     eligible = set(RSVP.objects.filter(session=session, status=RSVP.Status.GOING)
                    .values_list("user_id", flat=True))
     eligible |= set(Attendance.objects.filter(session=session).values_list("user_id", flat=True))
     by_member = dict(Membership.objects.filter(group=session.group_id, user_id__in=eligible)
                      .values_list("pk", "user_id"))
     if present_member_ids - set(by_member):
-        raise ValidationError("Only people who said they were going can be marked present.")
+        raise ValidationError(_("Only people who said they were going can be marked present."))
     present_ids = {by_member[member_id] for member_id in present_member_ids}
     with transaction.atomic():
         (Attendance.objects.filter(session=session, source=Attendance.Source.FACILITATOR)
@@ -78,7 +79,7 @@ def session_rules_accept(*, session: Session, user) -> SessionRulesAcceptance:
     """Records that the member accepted the rules now posted for this session (the exact list
     shown). Accepting again after the rules changed replaces the snapshot with the new one."""
     if not group_policies.is_member(user, session.group):
-        raise ValidationError("Only members of the group can accept its session rules.")
+        raise ValidationError(_("Only members of the group can accept its session rules."))
     rules = session_rules(session=session)
     with transaction.atomic():
         acceptance, created = SessionRulesAcceptance.objects.select_for_update().get_or_create(
@@ -93,19 +94,19 @@ def session_rules_accept(*, session: Session, user) -> SessionRulesAcceptance:
 def mood_record(*, user, session: Session, moment: str, score: int) -> MoodEntry:
     """A private mood note before or after a session (one of each; a new note replaces it)."""
     if moment not in MoodEntry.Moment.values:
-        raise ValidationError("Choose before or after.")
+        raise ValidationError(_("Choose before or after."))
     if not 1 <= score <= 5:
-        raise ValidationError({"score": "Choose a number from 1 to 5."})
+        raise ValidationError({"score": _("Choose a number from 1 to 5.")})
     if not group_policies.is_member(user, session.group):
-        raise ValidationError("Only members of the group can check in to its sessions.")
+        raise ValidationError(_("Only members of the group can check in to its sessions."))
     now = timezone.now()
     if moment == MoodEntry.Moment.BEFORE and not (
             session.starts_at - CHECK_IN_OPENS <= now <= session.ends_at):
-        raise ValidationError("Check-in opens a day before the session and closes at its end.")
+        raise ValidationError(_("Check-in opens a day before the session and closes at its end."))
     if moment == MoodEntry.Moment.AFTER and now < session.starts_at:
-        raise ValidationError("Check-out opens once the session has started.")
-    entry, _ = MoodEntry.objects.update_or_create(user=user, session=session, moment=moment,
-                                                  defaults={"score": score})
+        raise ValidationError(_("Check-out opens once the session has started."))
+    entry, _created = MoodEntry.objects.update_or_create(
+        user=user, session=session, moment=moment, defaults={"score": score})
     return entry
 
 
@@ -113,11 +114,11 @@ def checkout_answer(*, session: Session, user, score: int, comment: str = "") ->
     """One anonymous answer per attendee. The receipt (who answered) and the answer (what) are
     separate rows with nothing that links them."""
     if not 1 <= score <= 5:
-        raise ValidationError({"score": "Choose a number from 1 to 5."})
+        raise ValidationError({"score": _("Choose a number from 1 to 5.")})
     if session.starts_at > timezone.now():
-        raise ValidationError("You can answer once the session has taken place.")
+        raise ValidationError(_("You can answer once the session has taken place."))
     if not Attendance.objects.filter(session=session, user=user).exists():
-        raise ValidationError("Only people who attended can answer for this session.")
+        raise ValidationError(_("Only people who attended can answer for this session."))
     today = timezone.now().astimezone(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     try:
         with transaction.atomic():
@@ -125,4 +126,4 @@ def checkout_answer(*, session: Session, user, score: int, comment: str = "") ->
             CheckoutAnswer.objects.create(session=session, score=score,
                                           comment=comment.strip()[:1000], created_at=today)
     except IntegrityError as exc:
-        raise ValidationError("You have already answered for this session. Thank you.") from exc
+        raise ValidationError(_("You have already answered for this session. Thank you.")) from exc

@@ -3,13 +3,15 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from groups import policies as group_policies
 from sessions.models import RSVP, Notice, Session
 from sessions.services.notices import notices_announce, reminders_drop, reminders_plan
 
-FULL_MESSAGE = ("This session is full. Join the waitlist and we will email you if a seat "
-                "comes free.")
+FULL_MESSAGE = gettext_lazy("This session is full. Join the waitlist and we will email you if "
+                            "a seat comes free.")
 
 
 def _locked(session: Session) -> Session:
@@ -28,17 +30,17 @@ def rsvp_set(*, session: Session, user, status: str) -> RSVP:
     Raises ValidationError for a cancelled, closed, started or full session, or a non-member.
     """
     if status not in RSVP.Status.values:
-        raise ValidationError("Choose going or not going.")
+        raise ValidationError(_("Choose going or not going."))
     with transaction.atomic():
         session = _locked(session)
         if session.status == Session.Status.CANCELLED:
-            raise ValidationError("This session was cancelled, so it takes no RSVPs.")
+            raise ValidationError(_("This session was cancelled, so it takes no RSVPs."))
         if session.status == Session.Status.CLOSED:
-            raise ValidationError("This session was closed, so it takes no RSVPs.")
+            raise ValidationError(_("This session was closed, so it takes no RSVPs."))
         if session.starts_at <= timezone.now():
-            raise ValidationError("This session has already started; RSVPs are closed.")
+            raise ValidationError(_("This session has already started; RSVPs are closed."))
         if not group_policies.is_member(user, session.group):
-            raise ValidationError("Join the group first to take part in its sessions.")
+            raise ValidationError(_("Join the group first to take part in its sessions."))
         rsvp = RSVP.objects.select_for_update().filter(session=session, user=user).first()
         previous = rsvp.status if rsvp is not None else None
         if previous == status or (previous == RSVP.Status.GOING
@@ -47,7 +49,7 @@ def rsvp_set(*, session: Session, user, status: str) -> RSVP:
         if status in (RSVP.Status.GOING, RSVP.Status.WAITLISTED):
             full = session.capacity is not None and _going(session) >= session.capacity
             if full and status == RSVP.Status.GOING:
-                raise ValidationError(FULL_MESSAGE)
+                raise ValidationError(str(FULL_MESSAGE))
             status = RSVP.Status.WAITLISTED if full else RSVP.Status.GOING
         if rsvp is None:
             rsvp = RSVP.objects.create(session=session, user=user, status=status)

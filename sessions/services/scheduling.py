@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from chat import events as chat_events
 from groups.models import Group, Membership
@@ -26,7 +29,8 @@ NO_FACILITATOR_CLOSE_AFTER = dt.timedelta(
 class Scope:
     THIS = "this"
     FOLLOWING = "following"
-    CHOICES = [(THIS, "Only this session"), (FOLLOWING, "This and all following sessions")]
+    CHOICES = [(THIS, gettext_lazy("Only this session")),
+               (FOLLOWING, gettext_lazy("This and all following sessions"))]
 
 
 @dataclass
@@ -55,31 +59,32 @@ def _validate(details: SessionDetails, *, group: Group, starts_must_be_future: b
     errors: dict[str, str] = {}
     now = timezone.now()
     if starts_must_be_future and details.starts_at <= now:
-        errors["starts_at"] = "Choose a start time in the future."
+        errors["starts_at"] = _("Choose a start time in the future.")
     if details.ends_at <= details.starts_at:
-        errors["ends_at"] = "The session must end after it starts."
+        errors["ends_at"] = _("The session must end after it starts.")
     elif details.ends_at - details.starts_at > MAX_DURATION:
-        errors["ends_at"] = "A session can last 12 hours at most."
+        errors["ends_at"] = _("A session can last 12 hours at most.")
     if details.format == Session.Format.IN_PERSON and not details.location.strip():
-        errors["location"] = "Say where an in-person session takes place."
+        errors["location"] = _("Say where an in-person session takes place.")
     if details.capacity is not None and details.capacity < 1:
-        errors["capacity"] = "Capacity must be at least 1, or left empty for no limit."
+        errors["capacity"] = _("Capacity must be at least 1, or left empty for no limit.")
     facilitator_ids = {person.pk for person in details.facilitators}
     allowed = set(Membership.objects.filter(group=group, status=Membership.Status.ACTIVE,
                                             role=Membership.Role.FACILITATOR,
                                             user__in=facilitator_ids)
                   .values_list("user_id", flat=True))
     if not facilitator_ids:
-        errors["facilitators"] = "Choose at least one facilitator."
+        errors["facilitators"] = _("Choose at least one facilitator.")
     elif facilitator_ids - allowed:
-        errors["facilitators"] = "Only the group's facilitators can facilitate its sessions."
+        errors["facilitators"] = _("Only the group's facilitators can facilitate its sessions.")
     elif training_policies.group_requires_training(group):
         untrained = [p for p in details.facilitators if not training_policies.is_trained(p)]
         if untrained:
-            errors["facilitators"] = (
-                "This group requires trained facilitators. Not trained yet: "
-                + ", ".join(name_in_group(p, group) for p in untrained)
-                + ". They can complete the facilitator path of the listening training first.")
+            errors["facilitators"] = _(
+                "This group requires trained facilitators. Not trained yet: %(names)s. They can "
+                "complete the facilitator path of the listening training first."
+            ) % {"names": get_text_list([name_in_group(p, group) for p in untrained],
+                                        _("and"))}
     if errors:
         raise ValidationError(errors)
 
@@ -90,9 +95,9 @@ def session_schedule(*, group: Group, by, details: SessionDetails,
 
     In a group that requires trained facilitators, the person scheduling must be trained too."""
     if training_policies.group_requires_training(group) and not training_policies.is_trained(by):
-        raise ValidationError(
+        raise ValidationError(_(
             "This group requires trained facilitators. Complete the facilitator path of the "
-            "listening training to schedule its sessions.", code="training_required")
+            "listening training to schedule its sessions."), code="training_required")
     _validate(details, group=group, starts_must_be_future=True)
     duration = details.ends_at - details.starts_at
     starts = ([details.starts_at] if recurrence is None
@@ -141,23 +146,26 @@ def session_update(*, session: Session, by, details: SessionDetails,
         anchor = (Session.objects.select_for_update(of=("self",)).select_related("group")
                   .get(pk=session.pk))
         if anchor.status != Session.Status.SCHEDULED:
-            raise ValidationError("A cancelled or closed session cannot be edited.")
+            raise ValidationError(_("A cancelled or closed session cannot be edited."))
         details.starts_at, details.ends_at = (_to_minute(details.starts_at),
                                               _to_minute(details.ends_at))
         moved = (details.starts_at != _to_minute(anchor.starts_at)
                  or details.ends_at != _to_minute(anchor.ends_at))
         _validate(details, group=anchor.group, starts_must_be_future=moved)
         if anchor.ends_at <= timezone.now() and moved:
-            raise ValidationError("This session is over; its time can no longer change.")
+            raise ValidationError(_("This session is over; its time can no longer change."))
         targets = _targets(anchor, scope)
         if details.capacity is not None:
             for target in targets:
                 going = RSVP.objects.filter(session=target, status=RSVP.Status.GOING).count()
                 if details.capacity < going:
-                    when = timezone.localtime(target.starts_at).strftime("%d %b")
-                    raise ValidationError({"capacity": (
-                        f"{going} people are already going on {when}; capacity cannot be "
-                        f"lower than that.")})
+                    when = formats.date_format(timezone.localtime(target.starts_at),
+                                               "MONTH_DAY_FORMAT")
+                    raise ValidationError({"capacity": ngettext(
+                        "%(going)d person is already going on %(when)s; capacity cannot be "
+                        "lower than that.",
+                        "%(going)d people are already going on %(when)s; capacity cannot be "
+                        "lower than that.", going) % {"going": going, "when": when}})
         if scope == Scope.FOLLOWING and anchor.series_id is not None and len(targets) > 1:
             old = anchor.series
             new_series = SessionSeries.objects.create(group=anchor.group, rrule=old.rrule,
@@ -179,8 +187,8 @@ def session_update(*, session: Session, by, details: SessionDetails,
                                                      time_zone=anchor.time_zone)
                 end = start + duration
                 if start <= timezone.now():
-                    raise ValidationError({"starts_at": "That change would move a session "
-                                                        "into the past."})
+                    raise ValidationError({"starts_at": _("That change would move a session "
+                                                        "into the past.")})
             _apply(target, details, starts_at=start, ends_at=end, series=new_series)
             if start != target_was[target.pk]:
                 moved_targets.append(target)
@@ -238,9 +246,9 @@ def session_cancel(*, session: Session, by, scope: str = Scope.THIS,
     with transaction.atomic():
         anchor = Session.objects.select_for_update().get(pk=session.pk)
         if anchor.status != Session.Status.SCHEDULED:
-            raise ValidationError("This session is already cancelled or closed.")
+            raise ValidationError(_("This session is already cancelled or closed."))
         if anchor.ends_at <= timezone.now():
-            raise ValidationError("This session is over, so it cannot be cancelled.")
+            raise ValidationError(_("This session is over, so it cannot be cancelled."))
         cancelled = []
         for target in _targets(anchor, scope):
             changed = (Session.objects.filter(pk=target.pk, status=Session.Status.SCHEDULED)

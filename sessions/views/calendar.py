@@ -5,9 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from peersupport.i18n import in_language_of
 from sessions import ics, selectors, services
 from sessions.forms import DiscreetForm
 from sessions.views.common import posted, session_or_404
@@ -39,12 +41,14 @@ def feed(request, token: str):
     """No login (calendar apps cannot log in): the unguessable token is the key."""
     owner = selectors.feed_owner(token=token)
     if owner is None:
-        raise Http404("No such calendar.")
+        raise Http404(_("No such calendar."))
     preference = selectors.calendar_feed_of(user=owner)
     personal = preference is not None and preference.discreet
     sessions = selectors.feed_sessions(user=owner)
-    body = ics.calendar_bytes(sessions, name="PeerSupport",
-                              discreet_for=lambda s: personal or s.group.is_sensitive)
+    # The calendar app asks without the owner's session: texts in the owner's own language.
+    with in_language_of(owner):
+        body = ics.calendar_bytes(sessions, name="PeerSupport",
+                                  discreet_for=lambda s: personal or s.group.is_sensitive)
     return _calendar_response(body, "peersupport.ics")
 
 
@@ -55,7 +59,7 @@ def calendar_settings(request):
                         initial={"discreet": feed_row is not None and feed_row.discreet})
     if request.method == "POST" and form.is_valid():
         services.calendar_discreet_set(user=request.user, discreet=form.cleaned_data["discreet"])
-        messages.success(request, "Your calendar choice is saved.")
+        messages.success(request, _("Your calendar choice is saved."))
         return redirect("sessions:calendar_settings")
     feed_url = (request.build_absolute_uri(reverse("sessions:feed", args=[feed_row.token]))
                 if feed_row is not None and feed_row.token else None)
@@ -67,8 +71,8 @@ def calendar_settings(request):
 @require_POST
 def feed_reset(request):
     services.calendar_feed_reset(user=request.user)
-    messages.success(request, "Your private calendar link is ready. Any older link no longer "
-                              "works.")
+    messages.success(request, _("Your private calendar link is ready. Any older link no longer "
+                              "works."))
     return redirect("sessions:calendar_settings")
 
 
@@ -76,5 +80,5 @@ def feed_reset(request):
 @require_POST
 def feed_revoke(request):
     services.calendar_feed_revoke(user=request.user)
-    messages.success(request, "Your private calendar link is turned off.")
+    messages.success(request, _("Your private calendar link is turned off."))
     return redirect("sessions:calendar_settings")

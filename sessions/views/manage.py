@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from groups import policies as group_policies
 from groups.models import Group
@@ -26,7 +28,7 @@ def choose_group(request):
     """Where a facilitator picks the group to schedule for."""
     groups = list(selectors.schedulable_groups(user=request.user))
     if not groups:
-        raise PermissionDenied("Only group facilitators can schedule sessions.")
+        raise PermissionDenied(_("Only group facilitators can schedule sessions."))
     if response := require_two_factor(request):
         return response
     if len(groups) == 1:
@@ -38,9 +40,9 @@ def choose_group(request):
 def create(request, slug: str):
     group = get_object_or_404(Group, slug=slug)
     if not group_policies.can_view_group(request.user, group):
-        raise Http404("No such group.")
+        raise Http404(_("No such group."))
     if not policies.can_schedule_in(request.user, group):
-        raise PermissionDenied("Only the group's facilitators can schedule its sessions.")
+        raise PermissionDenied(_("Only the group's facilitators can schedule its sessions."))
     if response := require_two_factor(request):
         return response
     form = ScheduleForm(posted(request), group=group,
@@ -56,9 +58,11 @@ def create(request, slug: str):
             form_error(form, exc)
         else:
             if len(created) == 1:
-                messages.success(request, "The session is scheduled.")
+                messages.success(request, _("The session is scheduled."))
             else:
-                messages.success(request, f"{len(created)} sessions are scheduled.")
+                messages.success(request, ngettext(
+                    "%(count)d session is scheduled.", "%(count)d sessions are scheduled.",
+                    len(created)) % {"count": len(created)})
             return redirect("sessions:detail", pk=created[0].pk)
     return render(request, "sessions/form.html", {
         "form": form, "group": group, "creating": True,
@@ -72,7 +76,7 @@ def edit(request, pk: int):
     if response := require_manager(request, session):
         return response
     if session.status != Session.Status.SCHEDULED:
-        messages.error(request, "A cancelled or closed session cannot be edited.")
+        messages.error(request, _("A cancelled or closed session cannot be edited."))
         return redirect("sessions:detail", pk=session.pk)
     in_series = session.series_id is not None
     form = EditForm(posted(request), group=session.group, in_series=in_series,
@@ -85,8 +89,9 @@ def edit(request, pk: int):
         except ValidationError as exc:
             form_error(form, exc)
         else:
-            messages.success(request, "Saved." if len(changed) == 1
-                             else f"Saved for {len(changed)} sessions.")
+            messages.success(request, _("Saved.") if len(changed) == 1 else ngettext(
+                "Saved for %(count)d session.", "Saved for %(count)d sessions.",
+                len(changed)) % {"count": len(changed)})
             return redirect("sessions:detail", pk=session.pk)
     return render(request, "sessions/form.html", {
         "form": form, "group": session.group, "session": session, "creating": False,
@@ -109,9 +114,11 @@ def cancel(request, pk: int):
         except ValidationError as exc:
             form_error(form, exc)
         else:
-            messages.success(request, "The session is cancelled; those going are told by email."
+            messages.success(request, _("The session is cancelled; those going are told by email.")
                              if len(cancelled) == 1 else
-                             f"{len(cancelled)} sessions are cancelled; those going are told.")
+                             ngettext("%(count)d session is cancelled; those going are told.",
+                                      "%(count)d sessions are cancelled; those going are told.",
+                                      len(cancelled)) % {"count": len(cancelled)})
             return redirect("sessions:detail", pk=session.pk)
     return render(request, "sessions/cancel.html", {"form": form, "session": session})
 
@@ -128,14 +135,14 @@ def attendance(request, pk: int):
             present = {int(value) for value in request.POST.getlist("present")}
         except ValueError:
             present = None
-            errors.append("Something in the list was not a person. Please try again.")
+            errors.append(_("Something in the list was not a person. Please try again."))
         if present is not None:
             try:
                 services.attendance_set(session=session, present_member_ids=present)
             except ValidationError as exc:
                 errors.extend(exc.messages)
             else:
-                messages.success(request, "Attendance saved.")
+                messages.success(request, _("Attendance saved."))
                 return redirect("sessions:attendance", pk=session.pk)
     return render(request, "sessions/attendance.html", {
         "session": session, "sheet": sheet, "errors": errors,
@@ -149,7 +156,7 @@ def attendance(request, pk: int):
 def feedback(request, pk: int):
     session = session_or_404(request, pk)
     if not policies.can_read_feedback(request.user, session):
-        raise PermissionDenied("Only the group's facilitators read the check-out answers.")
+        raise PermissionDenied(_("Only the group's facilitators read the check-out answers."))
     if response := require_two_factor(request):
         return response
     return render(request, "sessions/feedback.html", {

@@ -6,13 +6,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from groups import policies as group_policies
+from groups.rules import rules_localized
 from sessions import policies, selectors, services
 from sessions.forms import RSVPForm
 from sessions.models import RSVP, MoodEntry
-from sessions.views.common import safe_next, session_or_404
+from sessions.views.common import missed_context, safe_next, session_or_404
 
 
 @login_required
@@ -39,10 +41,11 @@ def session_detail(request, pk: int):
         "membership": membership,
         "can_manage": can_manage,
         "seats_left": selectors.seats_left(session=session, going=session.going_count),
-        "facilitator_names": list(facilitators.values()),
+        "facilitator_entries": list(facilitators.values()),
         "is_session_facilitator": viewer.pk in facilitators,
         "rules": selectors.rules_to_accept(session=session, user=viewer) if is_member else None,
-        "group_rules": None if is_member else selectors.session_rules(session=session),
+        "group_rules": None if is_member else rules_localized(
+            selectors.session_rules(session=session)),
         "has_accepted": (is_member
                          and selectors.has_accepted_session_rules(session=session, user=viewer)),
         "waitlist_position": (selectors.waitlist_position(session=session, user=viewer)
@@ -71,10 +74,10 @@ def session_detail(request, pk: int):
 def rsvp(request, pk: int):
     session = session_or_404(request, pk)
     if not policies.can_take_part(request.user, session):
-        raise PermissionDenied("Join the group to take part in its sessions.")
+        raise PermissionDenied(_("Join the group to take part in its sessions."))
     form = RSVPForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose going or not going.")
+        messages.error(request, _("Choose going or not going."))
         return redirect("sessions:detail", pk=session.pk)
     try:
         result = services.rsvp_set(session=session, user=request.user,
@@ -83,9 +86,11 @@ def rsvp(request, pk: int):
         messages.error(request, " ".join(exc.messages))
         return redirect("sessions:detail", pk=session.pk)
     texts = {
-        RSVP.Status.GOING: "You're going. We'll remind you a day and an hour before.",
-        RSVP.Status.WAITLISTED: "You're on the waitlist. We'll email you if a seat comes free.",
-        RSVP.Status.NOT_GOING: "Thanks for letting us know. Your seat is free for someone else.",
+        RSVP.Status.GOING: _("You're going. We'll remind you a day and an hour before."),
+        RSVP.Status.WAITLISTED: _("You're on the waitlist. We'll email you if a seat comes "
+                                  "free."),
+        RSVP.Status.NOT_GOING: _("Thanks for letting us know. Your seat is free for someone "
+                                 "else."),
     }
     messages.success(request, texts[result.status])
     return redirect("sessions:detail", pk=session.pk)
@@ -95,7 +100,7 @@ def rsvp(request, pk: int):
 def accept_rules(request, pk: int):
     session = session_or_404(request, pk)
     if not policies.can_take_part(request.user, session):
-        raise PermissionDenied("Join the group to accept its ground rules.")
+        raise PermissionDenied(_("Join the group to accept its ground rules."))
     detail_url = reverse("sessions:detail", args=[session.pk])
     next_url = safe_next(request, detail_url)
     if request.method == "POST":
@@ -104,7 +109,7 @@ def accept_rules(request, pk: int):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect(detail_url)
-        messages.success(request, "Thank you. You accepted the ground rules for this session.")
+        messages.success(request, _("Thank you. You accepted the ground rules for this session."))
         return redirect(next_url)
     return render(request, "sessions/accept_rules.html", {
         "session": session,
@@ -118,7 +123,7 @@ def accept_rules(request, pk: int):
 def my_schedule(request):
     return render(request, "sessions/my_schedule.html", {
         "upcoming": list(selectors.my_upcoming(user=request.user)),
-        "missed": list(selectors.missed_sessions(user=request.user)),
+        **missed_context(request.user),
         "attended": list(selectors.recent_attended(user=request.user)),
         "feed": selectors.calendar_feed_of(user=request.user),
         "moment_before": MoodEntry.Moment.BEFORE,

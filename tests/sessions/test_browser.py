@@ -5,7 +5,7 @@ import datetime as dt
 import zoneinfo
 
 import pytest
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from icalendar import Calendar
 
 from groups.models import Membership
@@ -53,7 +53,9 @@ def test_a_facilitator_schedules_a_weekly_session_and_a_member_rsvps_and_downloa
     log_in(page, live_server.url, member.email, PASSWORD)
     page.goto(f"{live_server.url}/sessions/{first.pk}/")
     new_york = first.starts_at.astimezone(zoneinfo.ZoneInfo("America/New_York"))
-    assert page.get_by_text(f"{new_york:%H:%M}").first.is_visible()
+    with translation.override("en-gb"):  # the browser asks for English: Django's en-gb formats
+        shown = formats.date_format(new_york, "DATETIME_FORMAT")
+    assert page.get_by_text(shown).first.is_visible()
     page.get_by_role("button", name="I'm going").click()
     page.get_by_text("You're going. We'll remind you").wait_for()
     assert RSVP.objects.get(user=member).status == RSVP.Status.GOING

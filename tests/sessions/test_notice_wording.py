@@ -5,7 +5,7 @@ import zoneinfo
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from sessions import services
 from sessions.models import RSVP, Session
@@ -67,5 +67,6 @@ def test_a_new_time_for_one_date_says_the_old_time_and_only_this_date(
                                 scope=Scope.THIS)
 
     body = only_mail_body()
-    assert f"It was planned for {was:%A} {was.day} {was:%B %Y, %H:%M}." in body
+    with translation.override("en-gb"):
+        assert f"It was planned for {formats.date_format(was, 'DATETIME_FORMAT')}." in body
     assert "Only this date moved; the other dates of the series keep their time." in body

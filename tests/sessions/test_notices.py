@@ -5,7 +5,7 @@ import zoneinfo
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from sessions import services, tasks
 from sessions.models import RSVP, Notice, Session
@@ -206,7 +206,8 @@ def test_emails_show_the_time_in_the_recipients_zone(session, going):
     subject, body = services.notice_compose(notice=notice)
 
     local = timezone.localtime(session.starts_at, timezone=zoneinfo.ZoneInfo("America/New_York"))
-    assert local.strftime("%H:%M") in body
+    with translation.override("en-gb"):
+        assert formats.date_format(local, "DATETIME_FORMAT") in body
     assert "America/New York time" in body
 
 

@@ -4,10 +4,16 @@ import datetime as dt
 import zoneinfo
 
 import pytest
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from sessions.models import Session
 from tests.sessions.test_recurrence import next_spring_forward
+
+
+def shown(moment: dt.datetime, name: str) -> str:
+    """A moment as the English pages show it (Django's en-gb formats)."""
+    with translation.override("en-gb"):
+        return formats.date_format(moment, name)
 
 pytestmark = pytest.mark.django_db
 
@@ -47,17 +53,18 @@ def test_berlin_and_new_york_see_the_same_instant_each_in_their_own_zone(
     assert session.starts_at.tzinfo == dt.UTC
     instant = session.starts_at
     page = client.get(f"/sessions/{session.pk}/").content.decode()
-    assert f"{instant.astimezone(BERLIN):%a %-d %b %Y}, 18:00</time>" in page
+    assert f"{shown(instant.astimezone(BERLIN), 'DATETIME_FORMAT')}</time>" in page
+    assert shown(instant.astimezone(BERLIN), "DATETIME_FORMAT").endswith(", 6 p.m.")
     assert "(Europe/Berlin)" in page
 
     client.force_login(member)
     page = client.get(f"/sessions/{session.pk}/").content.decode()
     new_york = instant.astimezone(NEW_YORK)
-    assert f"{new_york:%a %-d %b %Y, %H:%M}</time>" in page
-    assert f">{new_york + dt.timedelta(hours=1):%H:%M}</time>" in page
+    assert f"{shown(new_york, 'DATETIME_FORMAT')}</time>" in page
+    assert f">{shown(new_york + dt.timedelta(hours=1), 'TIME_FORMAT')}</time>" in page
     assert "(America/New York)" in page
     assert f'datetime="{instant.isoformat()}"' in page
-    assert ", 18:00</time>" not in page
+    assert ", 6 p.m.</time>" not in page
 
 
 def test_the_create_form_names_the_viewers_zone(client, mfa_exempt, group, people):
@@ -93,5 +100,5 @@ def test_the_list_shows_times_in_the_viewers_zone(client, group, people, facilit
 
     page = client.get("/sessions/").content.decode()
 
-    assert session.starts_at.astimezone(NEW_YORK).strftime("%H:%M") in page
+    assert shown(session.starts_at.astimezone(NEW_YORK), "DATETIME_FORMAT") in page
     assert "your time zone, America/New York" in page

@@ -9,10 +9,10 @@
   button.addEventListener("click", async function () {
     try {
       await navigator.clipboard.writeText(input.value);
-      if (status) status.textContent = "Copied.";
+      if (status) status.textContent = gettext("Copied.");
     } catch (error) {
       input.select();
-      if (status) status.textContent = "Select the link and copy it.";
+      if (status) status.textContent = gettext("Select the link and copy it.");
     }
   });
 })();
