@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import Department
 from dashboards.periods import PRESETS, Period, period_for
@@ -34,10 +35,10 @@ class ListSelect(forms.Select):
 class DashboardFilterForm(forms.Form):
     period = forms.ChoiceField(choices=list(PRESETS.items()), initial="4w", required=False,
                                label=_("Period"))
-    start = BoundedDateField(label=_("From"), required=False,
+    start = BoundedDateField(label=pgettext_lazy("start date", "From"), required=False,
                             widget=forms.DateInput(attrs={"type": "date"}),
                             help_text=_("Custom period only; snapped to whole weeks."))
-    end = BoundedDateField(label=_("To"), required=False,
+    end = BoundedDateField(label=pgettext_lazy("end date", "To"), required=False,
                           widget=forms.DateInput(attrs={"type": "date"}))
     department = IdChoiceField(queryset=Department.objects.order_by("name"),
                                         required=False, empty_label=_("All departments"),

@@ -46,12 +46,12 @@ AT_END = F("at_end", _("Members at end"), "people",
 ATTENDED = F("attended", _("Attended at least one session"), "people",
              _("people who attended at least one session"), additive=True)
 RATE = F("rate", _("Attendance rate"), "rate",
-         _("attended \u00f7 RSVPed \u201cgoing\u201d, over the people who RSVPed and attended"))
+         _("attended ÷ RSVPed “going”, over the people who RSVPed and attended"))
 HELD = F("held", _("Sessions held"), "exact", _("sessions that took place (not a count of people)"),
          additive=True)
 CANCELLED = F("cancelled", _("Sessions cancelled"), "exact", _("sessions cancelled"), additive=True)
 SIZE = F("size", _("Average session size"), "average",
-         _("attendances \u00f7 sessions held, over the people who attended"))
+         _("attendances ÷ sessions held, over the people who attended"))
 EMPLOYEES = F("employees", _("Employees"), "people", _("people with an account"), additive=True)
 GROUPS = F("groups", _("Groups"), "exact", _("groups that existed at the end of the period"),
            additive=True)
@@ -60,16 +60,16 @@ NEW_GROUPS = F("new_groups", _("New groups"), "exact", _("groups created in the 
 GIVEN = F("given", _("Recognitions given"), "count",
           _("recognitions, over the people who gave them"), additive=True)
 GAVE_SHARE = F("gave_share", _("Employees who gave recognition"), "rate",
-               _("people who gave at least one \u00f7 employees"))
+               _("people who gave at least one ÷ employees"))
 GOT_SHARE = F("got_share", _("Employees who received recognition"), "rate",
-              _("people recognised at least once \u00f7 employees"))
+              _("people recognised at least once ÷ employees"))
 RECOGNISED = F("recognised", _("People recognised"), "people",
                _("people recognised at least once"), additive=True)
 RECEIVED = F("received", _("Recognitions received"), "count",
              _("recognitions received, over the people who received them"), additive=True)
 ANSWERS = F("answers", _("Check-out answers"), "count",
             _("anonymous answers, over the people who answered"), additive=True)
-SAFE = F("safe", _("Felt safe and respectful (1\u20135)"), "average",
+SAFE = F("safe", _("Felt safe and respectful (1–5)"), "average",
          _("the average anonymous answer, over the people who answered"))
 RAISED = F("raised", _("Flags raised"), "count",
            _("flags raised, over both the people who flagged and the people flagged"),

@@ -298,7 +298,7 @@ def rules_for_employees() -> list[str]:
     k = min_group_size()
     return [
         gettext("Every figure HR sees is about at least %(k)s different people. A figure about "
-                "fewer people, including zero, is shown only as \u201c%(fewer)s\u201d.")
+                "fewer people, including zero, is shown only as “%(fewer)s”.")
         % {"k": k, "fewer": fewer_than(k)},
         gettext("When a small figure is hidden inside a table with a total, at least one more "
                 "figure is hidden too, so that together the hidden figures cover at least "
@@ -328,7 +328,7 @@ NEVER_SHOWN: list[str] = [
     _("your mood notes and your check-out answers (they are anonymous even to facilitators)"),
     _("who recognised whom, and what the message said"),
     _("who took part in a team-building activity, what they wrote in it, or how they rated it"),
-    _("your pseudonym, your \u201crather not share a room with\u201d list, or your manager"),
+    _("your pseudonym, your “rather not share a room with” list, or your manager"),
     _("whether you took the listening training, your answers and your practice replies (HR "
       "sees only how many people completed each module)"),
 ]

@@ -26,7 +26,7 @@ LOW_SHARE_FACTOR = 0.5  # "little recognition": under half the organisation-wide
 GIVEN_RECEIVED_NOTE = gettext_lazy(
     "Given and received count different things: a recognition is given once, but it can "
     "thank several people, and it counts once as received for each of them. So "
-    "\u201cRecognitions received\u201d is usually higher than \u201cRecognitions given\u201d.")
+    "“Recognitions received” is usually higher than “Recognitions given”.")
 
 
 def recognition_panel(scope: Scope, departments, headcount) -> PanelView:

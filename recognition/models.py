@@ -6,7 +6,7 @@ no points, no totals per person except the person's own page.
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 MESSAGE_MAX_LENGTH = 500
@@ -143,9 +143,9 @@ class Report(models.Model):
         OTHER = "other", _("Something else")
 
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        ACTIONED = "actioned", _("Hidden by a moderator")
-        DISMISSED = "dismissed", _("Dismissed")
+        OPEN = "open", pgettext_lazy("recognition report status", "Open")
+        ACTIONED = "actioned", pgettext_lazy("recognition report status", "Hidden by a moderator")
+        DISMISSED = "dismissed", pgettext_lazy("recognition report status", "Dismissed")
 
     recognition = models.ForeignKey(Recognition, on_delete=models.CASCADE,
                                     related_name="reports")

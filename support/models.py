@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Resource(models.Model):
@@ -56,8 +57,8 @@ class FacilitatorRequest(models.Model):
     """A private conversation a person opened with one facilitator of one of their groups."""
 
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        CLOSED = "closed", _("Closed")
+        OPEN = "open", pgettext_lazy("conversation status", "Open")
+        CLOSED = "closed", pgettext_lazy("conversation status", "Closed")
 
     requester = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
@@ -119,11 +120,11 @@ class Report(models.Model):
     """A formal report to HR. Private to its reporter until submitted; frozen after."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft (only you can see it)")
-        RECEIVED = "received", _("Received")
-        IN_REVIEW = "in_review", _("In review")
-        RESOLVED = "resolved", _("Resolved")
-        CLOSED = "closed", _("Closed")
+        DRAFT = "draft", pgettext_lazy("formal report status", "Draft (only you can see it)")
+        RECEIVED = "received", pgettext_lazy("formal report status", "Received")
+        IN_REVIEW = "in_review", pgettext_lazy("formal report status", "In review")
+        RESOLVED = "resolved", pgettext_lazy("formal report status", "Resolved")
+        CLOSED = "closed", pgettext_lazy("formal report status", "Closed")
 
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
