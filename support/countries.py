@@ -6,6 +6,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext
 
+from support.country_names import COUNTRY_NAMES
+
 SYSTEM_ZONEINFO = Path("/usr/share/zoneinfo")
 
 
@@ -42,5 +44,5 @@ def country_for_time_zone(time_zone: str) -> str:
 
 def country_name(code: str) -> str:
     """The country's name in the reader's language (support/country_names.py holds them)."""
-    name = _country_names().get(code, "")
+    name = COUNTRY_NAMES.get(code) or _country_names().get(code, "")
     return gettext(name) if name else code

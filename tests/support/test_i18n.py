@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from support import services
+from support.models import Resource
 from tests.factories import UserFactory
 from tests.recognition.english_left import english_left
 from tests.support.conftest import draft_for
@@ -138,3 +139,18 @@ def test_people_in_a_conversation_are_shown_with_the_pronouns_they_chose(
             '<span class="pronouns">(<span dir="auto">elle</span>)</span>') in html
     assert "(il)" not in html
     assert "ياسمين الحسيني (elle)" in start
+
+
+def test_crisis_lines_are_grouped_under_country_names_in_the_readers_language(client, employee):
+    Resource.objects.create(title="Samaritans", kind=Resource.Kind.CRISIS_LINE, country="GB",
+                            phone="116 123")
+    Resource.objects.create(title="Teléfono de la Esperanza", kind=Resource.Kind.CRISIS_LINE,
+                            country="ES", phone="717 003 717")
+    client.force_login(speaking(employee, "es"))
+
+    html = client.get("/support/").content.decode()
+
+    assert '<h4 class="country">Reino Unido' in html
+    assert '<h4 class="country">España' in html
+    assert "Líneas de crisis: alguien con quien hablar hoy" in html
+    assert "United Kingdom" not in html
