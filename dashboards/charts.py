@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboards.privacy import Table
+from dashboards.privacy import Table, number_text, percent_text
 
 WIDTH, HEIGHT = 640, 240
 LEFT, RIGHT, TOP, BOTTOM = 48, 12, 16, 56
@@ -37,6 +37,11 @@ class Chart:
     baseline: float = HEIGHT - BOTTOM
     left: int = LEFT
     right_edge: int = WIDTH - RIGHT
+
+    @property
+    def has_hidden(self) -> bool:
+        """Some bar is a dashed placeholder (told in words under the chart, not by look only)."""
+        return any(bar.hidden for bar in self.bars)
 
 
 def value_ticks(top_value: float, *, most: int = 6) -> list[float]:
@@ -82,6 +87,6 @@ def bar_chart(table: Table, column_key: str, title: str,
                         round(x + width / 2, 1)))
     ticks = []
     for value in values:
-        label = f"{value:.0f}%" if percent else f"{value:,.0f}"
+        label = percent_text(value) if percent else number_text(value)
         ticks.append((round(TOP + plot_h - plot_h * value / top, 1), label))
     return Chart(f"{table.key}-{column_key}", title, bars, ticks)

@@ -6,6 +6,9 @@ from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import Department
 from dashboards.periods import PRESETS, Period, period_for
@@ -30,21 +33,22 @@ class ListSelect(forms.Select):
 
 
 class DashboardFilterForm(forms.Form):
-    period = forms.ChoiceField(choices=list(PRESETS.items()), initial="4w", required=False)
-    start = BoundedDateField(label="From", required=False,
+    period = forms.ChoiceField(choices=list(PRESETS.items()), initial="4w", required=False,
+                               label=_("Period"))
+    start = BoundedDateField(label=pgettext_lazy("start date", "From"), required=False,
                             widget=forms.DateInput(attrs={"type": "date"}),
-                            help_text="Custom period only; snapped to whole weeks.")
-    end = BoundedDateField(label="To", required=False,
+                            help_text=_("Custom period only; snapped to whole weeks."))
+    end = BoundedDateField(label=pgettext_lazy("end date", "To"), required=False,
                           widget=forms.DateInput(attrs={"type": "date"}))
     department = IdChoiceField(queryset=Department.objects.order_by("name"),
-                                        required=False, empty_label="All departments",
-                                        widget=ListSelect)
-    category = forms.ChoiceField(choices=[("", "All categories"), *Group.Category.choices],
-                                 required=False, label="Group category")
+                                        required=False, empty_label=_("All departments"),
+                                        widget=ListSelect, label=_("Department"))
+    category = forms.ChoiceField(choices=[("", _("All categories")), *Group.Category.choices],
+                                 required=False, label=_("Group category"))
     group = IdChoiceField(
         queryset=Group.objects.filter(public_group()).order_by("name"), required=False,
-        empty_label="All groups", widget=ListSelect,
-        help_text="Only open and request-to-join groups that are not sensitive can be chosen.")
+        empty_label=_("All groups"), widget=ListSelect, label=_("Group"),
+        help_text=_("Only open and request-to-join groups that are not sensitive can be chosen."))
 
     def __init__(self, *args, now=None, **kwargs) -> None:
         """`now`: the moment periods are counted back from (the rollups' build time)."""
@@ -64,7 +68,7 @@ class DashboardFilterForm(forms.Form):
         group = data.get("group")
         category = data.get("category")
         if group and category and group.category != category:
-            self.add_error("group", "That group is not in the chosen category.")
+            self.add_error("group", gettext("That group is not in the chosen category."))
         return data
 
     def scope(self) -> Scope:
@@ -77,11 +81,12 @@ class DashboardFilterForm(forms.Form):
 
     def filter_labels(self) -> list[tuple[str, str]]:
         data = self.cleaned_data
-        category = dict(Group.Category.choices).get(data.get("category") or "", "All categories")
+        category = dict(Group.Category.choices).get(data.get("category") or "",
+                                                    _("All categories"))
         return [
-            ("Period", data["resolved_period"].description),
-            ("Department", str(data["department"]) if data.get("department")
-             else "All departments"),
-            ("Group category", category),
-            ("Group", data["group"].name if data.get("group") else "All groups"),
+            (_("Period"), data["resolved_period"].description),
+            (_("Department"), str(data["department"]) if data.get("department")
+             else _("All departments")),
+            (_("Group category"), category),
+            (_("Group"), data["group"].name if data.get("group") else _("All groups")),
         ]

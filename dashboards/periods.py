@@ -12,16 +12,18 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 UTC = dt.UTC
 Grain = Literal["week", "month"]
 
 PRESETS: dict[str, str] = {
-    "4w": "Last 4 weeks",
-    "quarter": "Last quarter (13 weeks)",
-    "year": "Last 12 months",
-    "custom": "Custom dates",
+    "4w": _("Last 4 weeks"),
+    "quarter": _("Last quarter (13 weeks)"),
+    "year": _("Last 12 months"),
+    "custom": _("Custom dates"),
 }
 MAX_CUSTOM_DAYS = 2 * 366
 # Up to this many weeks a period is shown week by week, beyond it month by month.
@@ -47,13 +49,15 @@ class Period:
 
     def bucket_label(self, start: dt.datetime) -> str:
         if self.grain == "month":
-            return start.strftime("%b %Y")
-        return f"w/c {start:%d %b %Y}"
+            return formats.date_format(start, "YEAR_MONTH_FORMAT")
+        return gettext("week of %(date)s") % {"date": formats.date_format(start, "DATE_FORMAT")}
 
     @property
     def description(self) -> str:
         last = self.end - dt.timedelta(days=1)
-        return f"{self.label}: {self.start:%d %b %Y} to {last:%d %b %Y} (UTC)"
+        return gettext("%(period)s: %(start)s to %(end)s (UTC)") % {
+            "period": self.label, "start": formats.date_format(self.start, "DATE_FORMAT"),
+            "end": formats.date_format(last, "DATE_FORMAT")}
 
 
 def _midnight(day: dt.date) -> dt.datetime:
@@ -96,13 +100,13 @@ def period_for(
         this_month = _month_start(today)
         return Period(_months_back(this_month, 12), this_month, "month", PRESETS[preset])
     if preset != "custom":
-        raise ValueError("Choose one of the listed periods.")
+        raise ValueError(gettext("Choose one of the listed periods."))
     if start is None or end is None:
-        raise ValueError("Give both a start and an end date for a custom period.")
+        raise ValueError(gettext("Give both a start and an end date for a custom period."))
     if end < start:
-        raise ValueError("The end date must not be before the start date.")
+        raise ValueError(gettext("The end date must not be before the start date."))
     if (end - start).days > MAX_CUSTOM_DAYS:
-        raise ValueError("A custom period can be at most two years long.")
+        raise ValueError(gettext("A custom period can be at most two years long."))
     snapped_start = _week_start(start)
     snapped_end = min(_week_start(end) + dt.timedelta(weeks=1), this_week)
     grain: Grain = "week"
@@ -111,7 +115,7 @@ def period_for(
         snapped_start = _month_start(start)
         snapped_end = min(_next_month(_month_start(end)), _month_start(today))
     if snapped_end <= snapped_start:
-        raise ValueError(
+        raise ValueError(gettext(
             "Only finished weeks are shown: choose a period that ends before this week."
-        )
+        ))
     return Period(snapped_start, snapped_end, grain, PRESETS["custom"])

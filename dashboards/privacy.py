@@ -43,7 +43,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from django.conf import settings
-from django.utils.translation import gettext
+from django.utils import formats
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 Kind = Literal["people", "count", "exact", "rate", "average"]
 
@@ -131,24 +133,46 @@ class Table:
 
 def rounding_note() -> str:
     k = min_group_size()
-    return (f"Counts are rounded to the nearest {k}; rates to whole percent. "
-            f"'fewer than {k}' marks a figure about fewer than {k} people; 'hidden' marks "
-            "a figure withheld so that a small one cannot be worked out from a total.")
+    return gettext(
+        "Counts are rounded to the nearest %(k)s; rates to whole percent. “%(fewer)s” marks a "
+        "figure about fewer than %(k)s people; “%(hidden)s” marks a figure withheld so that a "
+        "small one cannot be worked out from a total."
+    ) % {"k": k, "fewer": fewer_than(k), "hidden": hidden_text()}
+
+
+def fewer_than(k: int) -> str:
+    """What a cell about fewer than K people shows."""
+    return gettext("fewer than %(k)s") % {"k": k}
+
+
+def hidden_text() -> str:
+    """What a cell withheld so that a small one cannot be worked out shows."""
+    return pgettext("a withheld dashboard figure", "hidden")
+
+
+def number_text(value: int | float, decimals: int | None = None) -> str:
+    """A figure in the reader's language: "1,234" / "1.234" / "1 234"; "2.5" / "2,5"."""
+    return formats.number_format(value, decimals, force_grouping=True)
+
+
+def percent_text(value: int | float) -> str:
+    """A whole percentage in the reader's language: "42%" / "42 %"."""
+    return pgettext("a percentage", "%(percent)s%%") % {"percent": number_text(value)}
 
 
 def _shown_text(figure: Figure, k: int) -> tuple[str, float | int | None]:
     if figure.value is None:
-        return "none", None
+        return pgettext("no figure", "none"), None
     if figure.kind in ("people", "count"):
         shown = k * int(figure.value / k + 0.5)
-        return f"{shown:,}", shown
+        return number_text(shown), shown
     if figure.kind == "exact":
-        return f"{int(figure.value):,}", int(figure.value)
+        return number_text(int(figure.value)), int(figure.value)
     if figure.kind == "rate":
         shown = round(100 * float(figure.value))
-        return f"{shown}%", shown
+        return percent_text(shown), shown
     shown = round(float(figure.value), 1)
-    return f"{shown:.1f}", shown
+    return number_text(shown, 1), shown
 
 
 def _is_small(figure: Figure, k: int) -> bool:
@@ -241,9 +265,9 @@ def protect_table(table: Table, *, forced: dict[int, str] | None = None) -> Tabl
         for c, figure in enumerate(row.figures):
             reason = hidden.get((r, c))
             if reason == "complementary":
-                row.cells.append(Cell("hidden", None, "complementary"))
+                row.cells.append(Cell(hidden_text(), None, "complementary"))
             elif reason:
-                row.cells.append(Cell(f"fewer than {k}", None, "small"))
+                row.cells.append(Cell(fewer_than(k), None, "small"))
             else:
                 text, number = _shown_text(figure, k)
                 row.cells.append(Cell(text, number))
@@ -273,33 +297,38 @@ def rules_for_employees() -> list[str]:
     """The rules above in plain words, for the "What HR can see" page (same K, same code)."""
     k = min_group_size()
     return [
-        f"Every figure HR sees is about at least {k} different people. A figure about fewer "
-        f"people, including zero, is shown only as \u201cfewer than {k}\u201d.",
-        "When a small figure is hidden inside a table with a total, at least one more figure "
-        f"is hidden too, so that together the hidden figures cover at least {k} people and "
-        "nobody can work the small one out by subtracting.",
-        "Dashboards only show whole weeks or months that have already finished, so the "
-        "figures do not change from day to day and one person's change cannot be timed.",
+        gettext("Every figure HR sees is about at least %(k)s different people. A figure about "
+                "fewer people, including zero, is shown only as “%(fewer)s”.")
+        % {"k": k, "fewer": fewer_than(k)},
+        gettext("When a small figure is hidden inside a table with a total, at least one more "
+                "figure is hidden too, so that together the hidden figures cover at least "
+                "%(k)s people and nobody can work the small one out by subtracting.") % {"k": k},
+        gettext("Dashboards only show whole weeks or months that have already finished, so the "
+                "figures do not change from day to day and one person's change cannot be "
+                "timed."),
         gettext("An average or a rate (such as the average session size) is hidden whenever "
                 "a figure it is made of is hidden, and a figure shown in two places on the "
                 "dashboard is shown or hidden alike in both, so one place never gives away "
                 "what another hides."),
-        f"Counts are rounded to the nearest {k}: one person joining or leaving changes a "
-        f"figure by {k} or not at all, so comparing two periods never reveals one person.",
-        "Private groups and sensitive groups are never named: their members are counted only "
-        "inside the totals of their category, and HR cannot pick them as a filter.",
-        "There is no drill-down: HR cannot open a list of the people behind any figure.",
+        gettext("Counts are rounded to the nearest %(k)s: one person joining or leaving changes "
+                "a figure by %(k)s or not at all, so comparing two periods never reveals one "
+                "person.") % {"k": k},
+        gettext("Private groups and sensitive groups are never named: their members are "
+                "counted only inside the totals of their category, and HR cannot pick them as "
+                "a filter."),
+        gettext("There is no drill-down: HR cannot open a list of the people behind any "
+                "figure."),
     ]
 
 
 NEVER_SHOWN: list[str] = [
-    "who is a member of any group, or who joined or left one",
-    "who went to a session, RSVPed, or checked out",
-    "any chat message, and who wrote or flagged it",
-    "your mood notes and your check-out answers (they are anonymous even to facilitators)",
-    "who recognised whom, and what the message said",
-    "who took part in a team-building activity, what they wrote in it, or how they rated it",
-    "your pseudonym, your \u201crather not share a room with\u201d list, or your manager",
-    "whether you took the listening training, your answers and your practice replies (HR sees "
-    "only how many people completed each module)",
+    _("who is a member of any group, or who joined or left one"),
+    _("who went to a session, RSVPed, or checked out"),
+    _("any chat message, and who wrote or flagged it"),
+    _("your mood notes and your check-out answers (they are anonymous even to facilitators)"),
+    _("who recognised whom, and what the message said"),
+    _("who took part in a team-building activity, what they wrote in it, or how they rated it"),
+    _("your pseudonym, your “rather not share a room with” list, or your manager"),
+    _("whether you took the listening training, your answers and your practice replies (HR "
+      "sees only how many people completed each module)"),
 ]

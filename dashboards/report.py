@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils import formats, translation
+from django.utils.translation import gettext, gettext_lazy
+
 from dashboards import charts, rollups
 from dashboards import panels as P
 from dashboards.models import RollupState
@@ -29,7 +32,7 @@ from dashboards.selectors import engagement, participation
 from dashboards.selectors.base import Scope
 from groups.models import Group
 
-NO_DEPARTMENT = "No department"
+NO_DEPARTMENT = gettext_lazy("No department")
 
 
 @dataclass
@@ -52,9 +55,10 @@ class Dashboard:
     def as_of_note(self) -> str:
         if self.as_of is None:
             return ""
-        return (f"Figures as of {self.as_of:%d %b %Y, %H:%M} UTC: periods are the weeks and "
-                "months finished by then. They are brought up to date every hour, with "
-                "attendance marked late.")
+        when = formats.date_format(self.as_of.astimezone(dt.UTC), "DATETIME_FORMAT")
+        return gettext("Figures as of %(when)s UTC: periods are the weeks and months finished "
+                       "by then. They are brought up to date every hour, with attendance marked "
+                       "late.") % {"when": when}
 
 
 def _columns(specs: list[P.FigureSpec], additive: set[str]) -> list[Column]:
@@ -63,7 +67,7 @@ def _columns(specs: list[P.FigureSpec], additive: set[str]) -> list[Column]:
 
 def _summary(key: str, caption: str, figures: list[tuple[P.FigureSpec, Figure]]) -> Table:
     rows = [Row(spec.label, [figure], part_of=None) for spec, figure in figures]
-    return Table(key, caption, [Column("value", "Whole period", "exact")], rows)
+    return Table(key, caption, [Column("value", gettext("Whole period"), "exact")], rows)
 
 
 def _rate(row: dict | None, parts: tuple[Figure, ...] = ()) -> Figure:
@@ -96,7 +100,7 @@ def participation_panels(scope: Scope, departments, headcount) -> list[PanelView
     attendees_all = a["total"]["people_all"]
     attended = people(a["total"]["people"])
     held_figure = Figure(held, attendees_all, "exact")
-    summary = _summary("summary", "Participation in the whole period", [
+    summary = _summary("summary", gettext("Participation in the whole period"), [
         (P.ACTIVE, people(m["total"]["active"])), (P.NEW, people(m["total"]["joined"])),
         (P.ATTENDED, attended), (P.RATE, _rate(r["total"], parts=(attended,))),
         (P.HELD, held_figure),
@@ -116,13 +120,13 @@ def participation_panels(scope: Scope, departments, headcount) -> list[PanelView
             people(mem.get("joined", 0)), people(a["by_department"].get(dept_id, 0)),
             _rate(r["by_department"].get(dept_id))], part_of="dept"))
     if not scope.department_id:
-        dept_rows.append(Row("All departments", summary_figures(summary, [7, 0, 1, 2, 3]),
+        dept_rows.append(Row(gettext("All departments"), summary_figures(summary, [7, 0, 1, 2, 3]),
                              part_of=None, total_of="dept"))
-    by_department = Table("departments", "Participation by department",
+    by_department = Table("departments", gettext("Participation by department"),
                           _columns(dept_specs, {"employees", "active", "joined", "attended"}),
                           dept_rows)
-    notes = ["Sessions held, cancelled and their average size count every department, "
-             "also when a department is chosen."] if scope.department_id else []
+    notes = [gettext("Sessions held, cancelled and their average size count every department, "
+             "also when a department is chosen.")] if scope.department_id else []
     trend = _trend_table(scope, m, s, a, r, summary)
     categories, named = _groups_tables(scope, m, g, s, a, summary)
     # One page: a figure hidden in one table is hidden in every other (rule 1d).
@@ -152,22 +156,27 @@ def _trend_table(scope, m, s, a, r, summary: Table) -> Table:
             average(att.get("rows", 0), held, people_behind=att.get("people_all", 0),
                     parts=(attended, held_figure)),
         ], part_of="time"))
-    rows.append(Row("Whole period", summary_figures(summary, [0, 1, 2, 3, 4, 5, 6]),
+    rows.append(Row(gettext("Whole period"), summary_figures(summary, [0, 1, 2, 3, 4, 5, 6]),
                     part_of=None, total_of="time"))
-    grain = "week" if scope.period.grain == "week" else "month"
-    return Table("trend", f"Participation by {grain}",
+    caption = (gettext("Participation by week") if scope.period.grain == "week"
+               else gettext("Participation by month"))
+    return Table("trend", caption,
                  _columns(specs, {"joined", "held", "cancelled"}), rows)
 
 
 def _trend_panel(scope, table: Table) -> PanelView:
     """The trend table (already protected) with its charts, drawn from its shown cells."""
-    grain = "week" if scope.period.grain == "week" else "month"
-    short = [f"{start:%d %b}" if grain == "week" else f"{start:%b %y}"
+    weekly = scope.period.grain == "week"
+    short = [formats.date_format(start, "MONTH_DAY_FORMAT" if weekly else "YEAR_MONTH_FORMAT")
              for start, _end in scope.period.buckets()]
     return PanelView(P.PANELS[1], [table], charts=[
         charts.bar_chart(table, "attended",
-                         f"People who attended at least one session, by {grain}", short),
-        charts.bar_chart(table, "rate", f"Attendance rate, by {grain}", short),
+                         gettext("People who attended at least one session, by week") if weekly
+                         else gettext("People who attended at least one session, by month"),
+                         short),
+        charts.bar_chart(table, "rate",
+                         gettext("Attendance rate, by week") if weekly
+                         else gettext("Attendance rate, by month"), short),
     ])
 
 
@@ -186,13 +195,13 @@ def _groups_tables(scope, m, g, s, a, summary: Table) -> tuple[Table, Table]:
             people(mem.get("at_start", 0)), people(mem.get("at_end", 0)),
             people(mem.get("left", 0))], part_of="all"))
     total = m["total"]
-    category_rows.append(Row("All categories", [
+    category_rows.append(Row(gettext("All categories"), [
         Figure(totals["groups"], total["active"], "exact"),
         Figure(totals["new"], total["active"], "exact"),
         people(total["at_start"]), people(total["at_end"]), people(total["left"])],
         part_of=None, total_of="all"))
     specs = [P.GROUPS, P.NEW_GROUPS, P.AT_START, P.AT_END, P.LEFT]
-    by_category = Table("categories", "Groups by category",
+    by_category = Table("categories", gettext("Groups by category"),
                         _columns(specs, {s.key for s in specs}), category_rows)
     return by_category, _named_groups_table(scope, m, g, s, a, summary)
 
@@ -212,7 +221,7 @@ def _named_groups_table(scope, m, g, s, a, summary: Table) -> Table:
         mem = m["by_category"].get(value, {})
         cat_held = sum(e.get("held", 0) for (c, _), e in keyed.items() if c == value)
         behind = a["by_category"].get(value, 0)
-        rows.append(Row(f"{label} (all groups)", [
+        rows.append(Row(gettext("%(category)s (all groups)") % {"category": label}, [
             people(mem.get("active", 0)), people(mem.get("joined", 0)), people(behind),
             Figure(cat_held, behind, "exact")], part_of="all", total_of=value))
         named = sorted(((k, e) for k, e in keyed.items() if k[0] == value and k[1]),
@@ -220,19 +229,19 @@ def _named_groups_table(scope, m, g, s, a, summary: Table) -> Table:
         for _key, entry in named:
             rows.append(Row(entry["name"], _group_figures(entry), part_of=value))
         if g.get(value, {}).get("unnamed"):
-            rows.append(Row("Private and sensitive groups", _group_figures(
+            rows.append(Row(gettext("Private and sensitive groups"), _group_figures(
                 keyed.get((value, None), {})), part_of=value, unnamed=True))
     # The grand total's people are the summary's own figures: shown or hidden alike.
-    rows.append(Row("All groups", [
+    rows.append(Row(gettext("All groups"), [
         *summary_figures(summary, [0, 1, 2]),
         Figure(sum(e.get("held", 0) for e in keyed.values()), a["total"]["people"], "exact")],
         part_of=None, total_of="all"))
     specs = [P.ACTIVE, P.NEW, P.ATTENDED, P.HELD]
     return Table(
-        "named_groups", "Open and request-to-join groups by name, within their category",
+        "named_groups", gettext("Open and request-to-join groups by name, within their category"),
         _columns(specs, {s.key for s in specs}), rows,
-        note="Private and sensitive groups are counted in their category's total and never "
-             "named.")
+        note=gettext("Private and sensitive groups are counted in their category's total and never "
+             "named."))
 
 
 def _group_figures(entry: dict) -> list[Figure]:
@@ -284,7 +293,9 @@ CACHE_SECONDS = 2 * 60 * 60  # the hourly task refreshes the common views well b
 def dashboard_cache_key(scope: Scope, state: RollupState) -> str:
     """A built dashboard is kept for as long as the rollups it was read from."""
     period = scope.period
-    return (f"dashboards:v2:k{min_group_size()}:{period.grain}:{period.start:%Y%m%d}:"
+    # Built in one language (labels, dates and numbers are text): one entry per language.
+    return (f"dashboards:v2:{translation.get_language()}:k{min_group_size()}:{period.grain}:"
+            f"{period.start:%Y%m%d}:"
             f"{period.end:%Y%m%d}:{scope.department_id}:{scope.category}:{scope.group_id}:"
             f"{state.built_at:%Y%m%d%H%M%S%f}")
 

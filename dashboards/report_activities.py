@@ -6,6 +6,8 @@ run in, and is hidden ("fewer than K", with complementary suppression) below K o
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+
 from dashboards import panels as P
 from dashboards.privacy import Figure, Row, Table, protect_table
 from dashboards.report import PanelView, _columns
@@ -23,10 +25,11 @@ def activities_panel(scope: Scope) -> PanelView:
         rows.append(Row(str(label), [Figure(row.get("runs", 0), row.get("people", 0), "exact")],
                         part_of="all"))
     total = data["total"]
-    rows.append(Row("All activities", [Figure(total["runs"], total["people"], "exact")],
+    rows.append(Row(gettext("All activities"), [Figure(total["runs"], total["people"], "exact")],
                     part_of=None, total_of="all"))
-    table = protect_table(Table("activity_runs", "Team-building activities run, by purpose",
+    table = protect_table(Table("activity_runs",
+                                gettext("Team-building activities run, by purpose"),
                                 _columns([P.RUNS], {"runs"}), rows))
-    notes = (["Activities are run in sessions, not by people, so the department filter does "
-              "not apply to them."] if scope.department_id else [])
+    notes = ([gettext("Activities are run in sessions, not by people, so the department filter "
+                      "does not apply to them.")] if scope.department_id else [])
     return PanelView(next(p for p in P.PANELS if p.key == "activities"), [table], notes=notes)

@@ -8,6 +8,8 @@ suppression is needed between them.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+
 from dashboards import panels as P
 from dashboards.privacy import Column, Row, Table, people, protect_table
 from dashboards.report import PanelView
@@ -23,11 +25,12 @@ def training_panel(scope: Scope) -> PanelView:
     anyone = people_completing_any(start=period.start, end=period.end,
                                    department_id=scope.department_id)
     rows = [Row(module.title, [people(n)], part_of=None) for module, n in by_module]
-    rows.append(Row("At least one module", [people(anyone)], part_of=None))
-    table = protect_table(Table("training", "People who completed each module in the period",
+    rows.append(Row(gettext("At least one module"), [people(anyone)], part_of=None))
+    table = protect_table(Table("training",
+                                gettext("People who completed each module in the period"),
                                 [Column("completed", P.COMPLETED.label, "people")], rows))
     notes = []
     if scope.category or scope.group_id:
-        notes.append("Training is not part of any group: the group and category filters do "
-                     "not apply to it.")
+        notes.append(gettext("Training is not part of any group: the group and category filters do "
+                     "not apply to it."))
     return PanelView(P.TRAINING_PANEL, [table], notes=notes)

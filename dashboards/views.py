@@ -3,6 +3,7 @@ import csv
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -39,7 +40,7 @@ def export_csv(request):
     form = DashboardFilterForm(request.GET, now=state.built_at)
     if not form.is_valid():
         errors = "; ".join(str(e) for errs in form.errors.values() for e in errs)
-        return HttpResponse(f"Invalid filters: {errors}", status=400,
+        return HttpResponse(gettext("Invalid filters: %(errors)s") % {"errors": errors}, status=400,
                             content_type="text/plain; charset=utf-8")
     dashboard = dashboard_for(scope=form.scope(), filters=form.filter_labels(), state=state)
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -6,6 +6,8 @@ no points, no totals per person except the person's own page.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 MESSAGE_MAX_LENGTH = 500
 REPLY_MAX_LENGTH = 280
@@ -17,8 +19,8 @@ class Value(models.Model):
     name = models.CharField(max_length=60, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
     description = models.CharField(max_length=200, blank=True)
-    is_active = models.BooleanField(default=True, help_text="Inactive values stay on old "
-                                    "recognitions but can no longer be chosen.")
+    is_active = models.BooleanField(default=True, help_text=_("Inactive values stay on old "
+                                                "recognitions but can no longer be chosen."))
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -27,12 +29,18 @@ class Value(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def label(self) -> str:
+        """The name as people read it: a default value's name in their language (see
+        recognition.defaults), an admin's own name as typed."""
+        return gettext(self.name) if self.name else ""
+
 
 class Recognition(models.Model):
     class Visibility(models.TextChoices):
-        PUBLIC = "public", "Everyone in the organisation"
-        GROUP = "group", "Members of the group"
-        PRIVATE = "private", "Only the people recognised (and you)"
+        PUBLIC = "public", _("Everyone in the organisation")
+        GROUP = "group", _("Members of the group")
+        PRIVATE = "private", _("Only the people recognised (and you)")
 
     giver = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                               related_name="recognitions_given")
@@ -75,10 +83,10 @@ class RecognitionRecipient(models.Model):
     """A person recognised, and whether they have been told (so a task never emails twice)."""
 
     class Notification(models.TextChoices):
-        PENDING = "pending", "Pending"
-        EMAILED = "emailed", "Emailed"
-        DIGESTED = "digested", "Sent in a weekly digest"
-        SKIPPED = "skipped", "Not sent (emails off or hidden)"
+        PENDING = "pending", _("Pending")
+        EMAILED = "emailed", _("Emailed")
+        DIGESTED = "digested", _("Sent in a weekly digest")
+        SKIPPED = "skipped", _("Not sent (emails off or hidden)")
 
     recognition = models.ForeignKey(Recognition, on_delete=models.CASCADE,
                                     related_name="recipient_links")
@@ -96,9 +104,9 @@ class RecognitionRecipient(models.Model):
 
 class Reaction(models.Model):
     class Kind(models.TextChoices):
-        THANKS = "thanks", "Thank you"
-        CELEBRATE = "celebrate", "Celebrate"
-        DESERVED = "deserved", "Well deserved"
+        THANKS = "thanks", _("Thank you")
+        CELEBRATE = "celebrate", _("Celebrate")
+        DESERVED = "deserved", _("Well deserved")
 
     recognition = models.ForeignKey(Recognition, on_delete=models.CASCADE,
                                     related_name="reactions")
@@ -129,15 +137,15 @@ class Report(models.Model):
     """Someone asks a moderator to look at a recognition."""
 
     class Reason(models.TextChoices):
-        DISRESPECTFUL = "disrespectful", "Disrespectful, mocking or hurtful"
-        PRIVATE = "private", "Shares something personal that should stay private"
-        PRESSURE = "pressure", "Unwanted attention or pressure"
-        OTHER = "other", "Something else"
+        DISRESPECTFUL = "disrespectful", _("Disrespectful, mocking or hurtful")
+        PRIVATE = "private", _("Shares something personal that should stay private")
+        PRESSURE = "pressure", _("Unwanted attention or pressure")
+        OTHER = "other", _("Something else")
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        ACTIONED = "actioned", "Hidden by a moderator"
-        DISMISSED = "dismissed", "Dismissed"
+        OPEN = "open", pgettext_lazy("recognition report status", "Open")
+        ACTIONED = "actioned", pgettext_lazy("recognition report status", "Hidden by a moderator")
+        DISMISSED = "dismissed", pgettext_lazy("recognition report status", "Dismissed")
 
     recognition = models.ForeignKey(Recognition, on_delete=models.CASCADE,
                                     related_name="reports")
@@ -162,18 +170,18 @@ class RecognitionPreference(models.Model):
     """A person's own choices about recognition; no row means the defaults."""
 
     class Emails(models.TextChoices):
-        EACH = "each", "An email for each recognition"
-        WEEKLY = "weekly", "One weekly digest"
-        OFF = "off", "No emails (I'll look in the feed)"
+        EACH = "each", _("An email for each recognition")
+        WEEKLY = "weekly", _("One weekly digest")
+        OFF = "off", _("No emails (I'll look in the feed)")
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                 related_name="recognition_preference")
     never_public = models.BooleanField(
-        "Never show recognitions of me publicly", default=False,
-        help_text="Recognitions of you are then visible only to you and whoever gave them, "
-        "whatever visibility they chose.",
+        _("Never show recognitions of me publicly"), default=False,
+        help_text=_("Recognitions of you are then visible only to you and whoever gave them, "
+                    "whatever visibility they chose."),
     )
-    emails = models.CharField("Email me", max_length=6, choices=Emails.choices,
+    emails = models.CharField(_("Email me"), max_length=6, choices=Emails.choices,
                               default=Emails.EACH)
     last_digest_at = models.DateTimeField(null=True, blank=True)
 

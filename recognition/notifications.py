@@ -13,11 +13,14 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from accounts.models import User
 from groups.policies import name_in_group
+from peersupport.i18n import in_language_of
 from peersupport.mail import send_mail
 from peersupport.site import absolute_url
+from recognition.lists import format_list
 from recognition.models import Recognition, RecognitionPreference, RecognitionRecipient
 
 DIGEST_INTERVAL = timedelta(days=7)
@@ -31,23 +34,27 @@ class EmailItem:
     giver_name: str
     message: str
     values: str
-    context: str
+    group_name: str  # "" outside a group
+    in_sensitive_group: bool  # never named in an inbox
     url: str
 
 
 def _item(recognition: Recognition, recipient: User) -> EmailItem:
+    """Made inside `in_language_of(recipient)`: the values and the context are words."""
     group = recognition.group
     if group is None:
-        giver_name, context = recognition.giver.name, ""
+        giver_name, group_name, sensitive = recognition.giver.name, "", False
     else:
         giver_name = name_in_group(recognition.giver, group)
         # A sensitive group is never named in an inbox someone else may glance at.
-        context = "in one of your groups" if group.is_sensitive else f"in {group.name}"
+        sensitive = group.is_sensitive
+        group_name = "" if sensitive else group.name
     return EmailItem(
         giver_name=giver_name,
         message=recognition.message,
-        values=", ".join(value.name.lower() for value in recognition.values.all()),
-        context=context,
+        values=format_list([value.label.lower() for value in recognition.values.all()]),
+        group_name=group_name,
+        in_sensitive_group=sensitive,
         url=absolute_url(reverse("recognition:detail", args=[recognition.pk])),
     )
 
@@ -84,10 +91,12 @@ def recognition_notify(*, recognition_id: int) -> int:
                 link.notification = RecognitionRecipient.Notification.SKIPPED
                 link.save(update_fields=["notification"])
                 continue
-            item = _item(recognition, recipient)
-            subject = f"{item.giver_name} recognised you for {item.values}"
-            body = render_to_string("recognition/email/recognition.txt", {
-                "recipient": recipient, "item": item, "settings_url": _settings_url()})
+            with in_language_of(recipient):
+                item = _item(recognition, recipient)
+                subject = gettext("%(giver)s recognised you for %(values)s") % {
+                    "giver": item.giver_name, "values": item.values}
+                body = render_to_string("recognition/email/recognition.txt", {
+                    "recipient": recipient, "item": item, "settings_url": _settings_url()})
             send_mail(subject, body, None, [recipient.email])
             link.notification = RecognitionRecipient.Notification.EMAILED
             link.notified_at = timezone.now()
@@ -132,11 +141,15 @@ def digest_send(*, user_id: int) -> int:
         shown = [link for link in links if not link.recognition.is_hidden]
         now = timezone.now()
         if shown:
-            items = [_item(link.recognition, user) for link in shown]
-            subject = ("You were recognised by a colleague this week" if len(items) == 1
-                       else f"You were recognised {len(items)} times this week")
-            body = render_to_string("recognition/email/digest.txt", {
-                "recipient": user, "items": items, "settings_url": _settings_url()})
+            with in_language_of(user):
+                items = [_item(link.recognition, user) for link in shown]
+                subject = (gettext("You were recognised by a colleague this week")
+                           if len(items) == 1
+                           else ngettext("You were recognised %(count)s time this week",
+                                         "You were recognised %(count)s times this week",
+                                         len(items)) % {"count": len(items)})
+                body = render_to_string("recognition/email/digest.txt", {
+                    "recipient": user, "items": items, "settings_url": _settings_url()})
             send_mail(subject, body, None, [user.email])
         RecognitionRecipient.objects.filter(pk__in=[link.pk for link in shown]).update(
             notification=RecognitionRecipient.Notification.DIGESTED, notified_at=now)

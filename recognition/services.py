@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
+from django.utils.translation import gettext, ngettext
 
 from accounts.models import User
 from groups.models import Group, Membership
@@ -23,37 +24,45 @@ from recognition.selectors import giving_allowance
 
 
 def _limit_message(*, limit: int, next_at) -> str:
-    when = formats.date_format(timezone.localtime(next_at), "l j F, H:i")
-    return (f"You have given {limit} recognitions in the last 7 days, the most anyone can give "
-            f"in a week, so that each one stays meaningful. You can recognise someone again "
-            f"from {when}.")
+    when = formats.date_format(timezone.localtime(next_at), "DATETIME_FORMAT")
+    return ngettext(
+        "You have given %(count)s recognition in the last 7 days, the most anyone can give in "
+        "a week, so that each one stays meaningful. You can recognise someone again from "
+        "%(when)s.",
+        "You have given %(count)s recognitions in the last 7 days, the most anyone can give in "
+        "a week, so that each one stays meaningful. You can recognise someone again from "
+        "%(when)s.", limit) % {"count": limit, "when": when}
 
 
 def _check_message(message: str) -> str:
     message = (message or "").strip()
     if not message:
-        raise ValidationError({"message": "Write a short message: what did they do that "
-                                          "mattered to you?"})
+        raise ValidationError({"message": gettext("Write a short message: what did they do that "
+                                                  "mattered to you?")})
     if len(message) > MESSAGE_MAX_LENGTH:
-        raise ValidationError({"message": f"Keep the message to {MESSAGE_MAX_LENGTH} characters "
-                                          f"or fewer (it has {len(message)})."})
+        raise ValidationError({"message": gettext(
+            "Keep the message to %(max)s characters or fewer (it has %(length)s)."
+        ) % {"max": MESSAGE_MAX_LENGTH, "length": len(message)}})
     return message
 
 
 def _check_recipients(*, giver: User, recipients: list[User], group: Group | None) -> None:
     if not recipients:
-        raise ValidationError({"recipients": "Choose at least one colleague to recognise."})
+        raise ValidationError({"recipients": gettext(
+            "Choose at least one colleague to recognise.")})
     if any(person.pk == giver.pk for person in recipients):
-        raise ValidationError({"recipients": "You can't recognise yourself; choose a colleague."})
+        raise ValidationError({"recipients": gettext(
+            "You can't recognise yourself; choose a colleague.")})
     if any(not person.is_active for person in recipients):
-        raise ValidationError({"recipients": "One of the people chosen is no longer active here."})
+        raise ValidationError({"recipients": gettext(
+            "One of the people chosen is no longer active here.")})
     if group is not None:
         members = set(Membership.objects.filter(
             group=group, status=Membership.Status.ACTIVE, user__in=recipients
         ).values_list("user_id", flat=True))
         if members != {person.pk for person in recipients}:
-            raise ValidationError({"recipients": "Within a group you can recognise only its "
-                                                 "current members."})
+            raise ValidationError({"recipients": gettext(
+                "Within a group you can recognise only its current members.")})
 
 
 def recognition_give(*, giver: User, recipients: Iterable[User], values: Iterable[Value],
@@ -69,21 +78,21 @@ def recognition_give(*, giver: User, recipients: Iterable[User], values: Iterabl
     values = list(dict.fromkeys(values))
     message = _check_message(message)
     if visibility not in Recognition.Visibility.values:
-        raise ValidationError({"visibility": "Choose who may see this recognition."})
+        raise ValidationError({"visibility": gettext("Choose who may see this recognition.")})
     if group is None and visibility == Recognition.Visibility.GROUP:
-        raise ValidationError({"visibility": "Group visibility needs a group: start from one "
-                                             "of your groups."})
+        raise ValidationError({"visibility": gettext(
+            "Group visibility needs a group: start from one of your groups.")})
     if group is not None:
         if visibility == Recognition.Visibility.PUBLIC:
-            raise ValidationError({"visibility": "A recognition within a group is visible in "
-                                                 "that group only, or privately."})
+            raise ValidationError({"visibility": gettext(
+                "A recognition within a group is visible in that group only, or privately.")})
         if not Membership.objects.filter(group=group, user=giver,
                                          status=Membership.Status.ACTIVE).exists():
-            raise ValidationError("You can recognise colleagues within a group only while "
-                                  "you are one of its members.")
+            raise ValidationError(gettext("You can recognise colleagues within a group only "
+                                          "while you are one of its members."))
     _check_recipients(giver=giver, recipients=recipients, group=group)
     if not values or any(not value.is_active for value in values):
-        raise ValidationError({"values": "Choose at least one of the listed values."})
+        raise ValidationError({"values": gettext("Choose at least one of the listed values.")})
 
     with transaction.atomic():
         # Serialise one giver's submissions so two tabs cannot both pass the limit check.
@@ -115,7 +124,7 @@ def reaction_toggle(*, recognition: Recognition, user: User, kind: str) -> bool:
     The unique constraint keeps one per person and kind even when two clicks race.
     """
     if kind not in Reaction.Kind.values:
-        raise ValidationError("That reaction is not one of the choices.")
+        raise ValidationError(gettext("That reaction is not one of the choices."))
     deleted, _ = Reaction.objects.filter(recognition=recognition, user=user, kind=kind).delete()
     if deleted:
         return False
@@ -130,12 +139,13 @@ def reaction_toggle(*, recognition: Recognition, user: User, kind: str) -> bool:
 def reply_post(*, recognition: Recognition, author: User, body: str) -> Reply:
     body = (body or "").strip()
     if not body:
-        raise ValidationError({"body": "Write a reply first."})
+        raise ValidationError({"body": gettext("Write a reply first.")})
     if len(body) > REPLY_MAX_LENGTH:
-        raise ValidationError({"body": f"Keep replies to {REPLY_MAX_LENGTH} characters or fewer "
-                                       f"(this one has {len(body)})."})
+        raise ValidationError({"body": gettext(
+            "Keep replies to %(max)s characters or fewer (this one has %(length)s)."
+        ) % {"max": REPLY_MAX_LENGTH, "length": len(body)}})
     if recognition.is_hidden:
-        raise ValidationError("This recognition was hidden by a moderator.")
+        raise ValidationError(gettext("This recognition was hidden by a moderator."))
     return Reply.objects.create(recognition=recognition, author=author, body=body)
 
 
@@ -152,10 +162,11 @@ def report_file(*, recognition: Recognition, reporter: User, reason: str,
                 details: str = "") -> tuple[Report, bool]:
     """Files a report once per person; a second one returns the first (created=False)."""
     if reason not in Report.Reason.values:
-        raise ValidationError({"reason": "Choose what is wrong with it."})
+        raise ValidationError({"reason": gettext("Choose what is wrong with it.")})
     details = (details or "").strip()
     if len(details) > 1000:
-        raise ValidationError({"details": "Keep the details to 1000 characters or fewer."})
+        raise ValidationError({"details": gettext(
+            "Keep the details to %(max)s characters or fewer.") % {"max": 1000}})
     try:
         with transaction.atomic():
             report = Report.objects.create(recognition=recognition, reporter=reporter,
@@ -189,7 +200,8 @@ def reports_dismiss(*, recognition: Recognition, moderator: User) -> int:
 
 def preference_update(*, user: User, never_public: bool, emails: str) -> RecognitionPreference:
     if emails not in RecognitionPreference.Emails.values:
-        raise ValidationError({"emails": "Choose how you'd like to hear about recognition."})
+        raise ValidationError({"emails": gettext(
+            "Choose how you'd like to hear about recognition.")})
     preference, _ = RecognitionPreference.objects.get_or_create(user=user)
     fields = ["never_public", "emails"]
     if emails == RecognitionPreference.Emails.WEEKLY and preference.emails != emails:

@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from groups.models import Group
@@ -78,7 +79,7 @@ def _give_result(request, form, give, recipients_field: str = "recipients"):
         else:
             form.add_error(None, exc)
         return None
-    messages.success(request, "Thank you. Your recognition was shared.")
+    messages.success(request, gettext("Thank you. Your recognition was shared."))
     return redirect(reverse("recognition:feed") + f"#recognition-{recognition.pk}")
 
 
@@ -183,7 +184,7 @@ def reply(request, recognition_id: int):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, "Your reply was posted.")
+            messages.success(request, gettext("Your reply was posted."))
             return _back(request, recognition.pk)
     card = selectors.recognition_card(context=selectors.viewer_context(viewer=request.user),
                                       recognition_id=recognition.pk)
@@ -199,12 +200,12 @@ def reply_remove(request, reply_id: int):
     recognition = reply_obj.recognition
     if reply_obj.author_id == request.user.pk and policies.can_view(request.user, recognition):
         services.reply_delete(reply=reply_obj)
-        messages.success(request, "Your reply was deleted.")
+        messages.success(request, gettext("Your reply was deleted."))
     elif policies.can_moderate(request.user, recognition):
         if not two_factor_satisfied(request):
             return _needs_two_factor(request)
         services.reply_hide(reply=reply_obj)
-        messages.success(request, "The reply was hidden.")
+        messages.success(request, gettext("The reply was hidden."))
     elif policies.can_view(request.user, recognition):
         raise PermissionDenied
     else:
@@ -225,8 +226,9 @@ def report(request, recognition_id: int):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, "Thank you. A moderator will look at it." if created else
-                             "You have already reported this; a moderator will look at it.")
+            messages.success(request, gettext("Thank you. A moderator will look at it.") if created
+                             else gettext("You have already reported this; a moderator will "
+                                          "look at it."))
             return redirect("recognition:feed")
     card = selectors.recognition_card(context=selectors.viewer_context(viewer=request.user),
                                       recognition_id=recognition.pk)
@@ -251,21 +253,22 @@ def _moderation_action(request, recognition_id: int, action, done: str):
 @require_POST
 def hide(request, recognition_id: int):
     return _moderation_action(request, recognition_id, services.recognition_hide,
-                              "The recognition is hidden; only its giver still sees it.")
+                              gettext_lazy("The recognition is hidden; only its giver still "
+                                           "sees it."))
 
 
 @login_required
 @require_POST
 def restore(request, recognition_id: int):
     return _moderation_action(request, recognition_id, services.recognition_restore,
-                              "The recognition is visible again.")
+                              gettext_lazy("The recognition is visible again."))
 
 
 @login_required
 @require_POST
 def dismiss(request, recognition_id: int):
     return _moderation_action(request, recognition_id, services.reports_dismiss,
-                              "The reports were dismissed; the recognition stays.")
+                              gettext_lazy("The reports were dismissed; the recognition stays."))
 
 
 @login_required
@@ -297,6 +300,6 @@ def preferences(request):
                           instance=selectors.preference_of(user=request.user))
     if request.method == "POST" and form.is_valid():
         services.preference_update(user=request.user, **form.cleaned_data)
-        messages.success(request, "Your recognition settings were saved.")
+        messages.success(request, gettext("Your recognition settings were saved."))
         return redirect("recognition:settings")
     return render(request, "recognition/settings.html", {"form": form})

@@ -14,9 +14,12 @@ from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from recognition.lists import format_list
 from support import limits
 
 KIND_TEXT = "text"
@@ -44,9 +47,12 @@ class TextAttachment:
 
 
 def _human_size(size: int) -> str:
+    """"5.0 MB", "200 KB", "12 bytes", with the reader's decimal mark ("5,0 MB")."""
     if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{size // 1024} KB" if size >= 1024 else f"{size} bytes"
+        return _("%(size)s MB") % {"size": formats.number_format(size / (1024 * 1024), 1)}
+    if size >= 1024:
+        return _("%(size)s KB") % {"size": formats.number_format(size // 1024)}
+    return ngettext("%(size)s byte", "%(size)s bytes", size) % {"size": size}
 
 
 def sniff_kind(head: bytes) -> str | None:
@@ -61,7 +67,8 @@ def text_attachment_check(*, filename: str, content: str, size: int) -> None:
     """The rules every stored text attachment obeys (the form and the service both apply them)."""
     suffix = PurePath(filename).suffix.lower()
     if suffix not in limits.ATTACHMENT_EXTENSIONS:
-        allowed = ", ".join(limits.ATTACHMENT_EXTENSIONS + limits.FILE_ATTACHMENT_EXTENSIONS)
+        allowed = format_list(
+            list(limits.ATTACHMENT_EXTENSIONS + limits.FILE_ATTACHMENT_EXTENSIONS))
         raise ValidationError(_("“%(name)s” is not a file we can take. Attach %(allowed)s files "
                                 "only.") % {"name": filename, "allowed": allowed})
     if size > limits.ATTACHMENT_MAX_BYTES:

@@ -4,6 +4,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from django.utils.translation import gettext
+
+from support.country_names import COUNTRY_NAMES
+
 SYSTEM_ZONEINFO = Path("/usr/share/zoneinfo")
 
 
@@ -39,4 +43,6 @@ def country_for_time_zone(time_zone: str) -> str:
 
 
 def country_name(code: str) -> str:
-    return _country_names().get(code, code)
+    """The country's name in the reader's language (support/country_names.py holds them)."""
+    name = COUNTRY_NAMES.get(code) or _country_names().get(code, "")
+    return gettext(name) if name else code

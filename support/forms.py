@@ -2,9 +2,11 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from peersupport.bounds import IdChoiceField, IdMultipleChoiceField
+from recognition.lists import format_list
 from support import limits
 from support.attachments import text_attachment_from_upload
 from support.models import Report, ReportAttachment
@@ -20,7 +22,8 @@ class PersonChoiceField(IdMultipleChoiceField):
         super().__init__(*args, **kwargs)
 
     def label_from_instance(self, obj) -> str:
-        return f"{obj.name} ({obj.email})"
+        return pgettext("a colleague in a list", "%(name)s (%(email)s)") % {
+            "name": obj.name, "email": obj.email}
 
 
 class FacilitatorChoiceField(IdChoiceField):
@@ -31,6 +34,9 @@ class FacilitatorChoiceField(IdChoiceField):
         super().__init__(*args, **kwargs)
 
     def label_from_instance(self, obj) -> str:
+        if obj.shown_pronouns:  # only when they chose to show them
+            return pgettext("a name with pronouns", "%(name)s (%(pronouns)s)") % {
+                "name": obj.name, "pronouns": obj.shown_pronouns}
         return obj.name
 
 
@@ -39,13 +45,13 @@ class ConversationStartForm(forms.Form):
         queryset=None,
         widget=forms.RadioSelect,
         empty_label=None,
-        label="Who would you like to talk to?",
+        label=_("Who would you like to talk to?"),
     )
     body = forms.CharField(
-        label="Your message",
+        label=_("Your message"),
         max_length=limits.MESSAGE_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Say as much or as little as you like. Only this facilitator will read it.",
+        help_text=_("Say as much or as little as you like. Only this facilitator will read it."),
     )
 
     def __init__(self, *args, facilitators, **kwargs):
@@ -59,7 +65,8 @@ class ConversationStartForm(forms.Form):
 
 class MessageForm(forms.Form):
     body = forms.CharField(
-        label="Your reply", max_length=limits.MESSAGE_MAX, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Your reply"), max_length=limits.MESSAGE_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 
@@ -67,56 +74,48 @@ class ReportDraftForm(forms.Form):
     """A draft may be incomplete: only sizes are checked here; completeness at submission."""
 
     what_happened = forms.CharField(
-        label="What happened?",
+        label=_("What happened?"),
         required=False,
         max_length=limits.WHAT_HAPPENED_MAX,
         widget=forms.Textarea(attrs={"rows": 10}),
-        help_text="In your own words. Facts you remember: what was said or done, where.",
+        help_text=_("In your own words. Facts you remember: what was said or done, where."),
     )
     happened_when = forms.CharField(
-        label="When did it happen?",
+        label=_("When did it happen?"),
         required=False,
         max_length=limits.HAPPENED_WHEN_MAX,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text='A date, a period, or how often ("every team meeting since March").',
+        help_text=_('A date, a period, or how often ("every team meeting since March").'),
     )
     people_named = PersonChoiceField(
-        label="Who was involved? Pick colleagues",
+        label=_("Who was involved? Pick colleagues"),
         required=False,
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
-        help_text="They are never told that you reported, and never notified by PeerSupport.",
+        help_text=_("They are never told that you reported, and never notified by PeerSupport."),
     )
     people_described = forms.CharField(
-        label="Or describe who, in words",
+        label=_("Or describe who, in words"),
         required=False,
         max_length=limits.PEOPLE_DESCRIBED_MAX,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="For people outside the organisation, or whose name you do not know.",
+        help_text=_("For people outside the organisation, or whose name you do not know."),
     )
     witnesses = forms.CharField(
-        label="Witnesses (optional)",
+        label=_("Witnesses (optional)"),
         required=False,
         max_length=limits.WITNESSES_MAX,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Anyone who saw or heard it. They are not contacted by PeerSupport.",
+        help_text=_("Anyone who saw or heard it. They are not contacted by PeerSupport."),
     )
     attachment = forms.FileField(
         label=_("Attach a file (optional)"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(
             limits.ATTACHMENT_EXTENSIONS + limits.FILE_ATTACHMENT_EXTENSIONS)}),
-        help_text=_(
-            "Screenshots (PNG, JPEG) and PDF documents up to %(file_mb)s MB, text files "
-            "(%(text)s) up to %(text_kb)s KB; %(count)s per report. Photos are saved without "
-            "their hidden details (camera, place, date). Only you and HR can download them."
-        ) % {"file_mb": limits.FILE_ATTACHMENT_MAX_BYTES // (1024 * 1024),
-             "text": ", ".join(limits.ATTACHMENT_EXTENSIONS),
-             "text_kb": limits.ATTACHMENT_MAX_BYTES // 1024,
-             "count": limits.ATTACHMENTS_PER_REPORT},
     )
     remove_attachments = IdMultipleChoiceField(
-        label="Remove attachments",
+        label=_("Remove attachments"),
         required=False,
         queryset=ReportAttachment.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -125,6 +124,15 @@ class ReportDraftForm(forms.Form):
     def __init__(self, *args, colleagues, report: Report | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["people_named"].queryset = colleagues
+        # Made here, not at import: in the language of the person reading the form.
+        self.fields["attachment"].help_text = gettext(
+            "Screenshots (PNG, JPEG) and PDF documents up to %(file_mb)s MB, text files "
+            "(%(text)s) up to %(text_kb)s KB; %(count)s per report. Photos are saved without "
+            "their hidden details (camera, place, date). Only you and HR can download them."
+        ) % {"file_mb": limits.FILE_ATTACHMENT_MAX_BYTES // (1024 * 1024),
+             "text": format_list(list(limits.ATTACHMENT_EXTENSIONS)),
+             "text_kb": limits.ATTACHMENT_MAX_BYTES // 1024,
+             "count": limits.ATTACHMENTS_PER_REPORT}
         if report is not None:
             self.fields["remove_attachments"].queryset = report.attachments.all()
         else:
@@ -134,7 +142,8 @@ class ReportDraftForm(forms.Form):
         people = self.cleaned_data["people_named"]
         if len(people) > limits.NAMED_PEOPLE_MAX:
             raise ValidationError(
-                f"Name at most {limits.NAMED_PEOPLE_MAX} people; describe the others in words."
+                gettext("Name at most %(count)s people; describe the others in words.")
+                % {"count": limits.NAMED_PEOPLE_MAX}
             )
         return people
 
@@ -147,20 +156,20 @@ class ReportDraftForm(forms.Form):
 
 class ReportUpdateForm(forms.Form):
     new_status = forms.ChoiceField(
-        label="Set the status", choices=[(s.value, s.label) for s in HR_STATUSES]
+        label=_("Set the status"), choices=[(s.value, s.label) for s in HR_STATUSES]
     )
     body = forms.CharField(
-        label="Reply to the person who reported (optional)",
+        label=_("Reply to the person who reported (optional)"),
         required=False,
         max_length=limits.REPORT_UPDATE_MAX,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="They see your reply and your name with the report's status.",
+        help_text=_("They see your reply and your name with the report's status."),
     )
 
 
 class ReportInformationForm(forms.Form):
     body = forms.CharField(
-        label="Add information or answer HR",
+        label=_("Add information or answer HR"),
         max_length=limits.REPORT_UPDATE_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
@@ -168,7 +177,7 @@ class ReportInformationForm(forms.Form):
 
 class AvoidNamedForm(forms.Form):
     people = PersonChoiceField(
-        label="People you named", queryset=None, widget=forms.CheckboxSelectMultiple
+        label=_("People you named"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, *args, candidates, **kwargs):

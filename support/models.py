@@ -7,32 +7,36 @@ report by its reporter and, once submitted, by HR admins who are not named in it
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Resource(models.Model):
     """An organisation-wide support resource, edited by an admin."""
 
     class Kind(models.TextChoices):
-        CRISIS_LINE = "crisis_line", "Crisis line"
-        EAP = "eap", "Employee assistance programme"
-        HR_CONTACT = "hr_contact", "HR contact"
-        POLICY = "policy", "Policy"
-        OTHER = "other", "Other"
+        CRISIS_LINE = "crisis_line", _("Crisis line")
+        EAP = "eap", _("Employee assistance programme")
+        HR_CONTACT = "hr_contact", _("HR contact")
+        POLICY = "policy", _("Policy")
+        OTHER = "other", _("Other")
 
     title = models.CharField(max_length=120)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     country = models.CharField(
         max_length=2,
         blank=True,
-        validators=[RegexValidator(r"^[A-Z]{2}$", "Use a two-letter code in capitals, e.g. GB.")],
-        help_text="Two-letter ISO country code (GB, US, DE...). Empty if it applies anywhere.",
+        validators=[
+            RegexValidator(r"^[A-Z]{2}$", _("Use a two-letter code in capitals, e.g. GB."))
+        ],
+        help_text=_("Two-letter ISO country code (GB, US, DE...). Empty if it applies anywhere."),
     )
     body = models.TextField(
-        blank=True, max_length=10_000, help_text="Markdown: paragraphs, lists, **bold**, links."
+        blank=True, max_length=10_000, help_text=_("Markdown: paragraphs, lists, **bold**, links.")
     )
     url = models.URLField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
-    order = models.PositiveIntegerField(default=0, help_text="Lower numbers are shown first.")
+    order = models.PositiveIntegerField(default=0, help_text=_("Lower numbers are shown first."))
     is_active = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -53,8 +57,8 @@ class FacilitatorRequest(models.Model):
     """A private conversation a person opened with one facilitator of one of their groups."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        CLOSED = "closed", "Closed"
+        OPEN = "open", pgettext_lazy("conversation status", "Open")
+        CLOSED = "closed", pgettext_lazy("conversation status", "Closed")
 
     requester = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
@@ -116,11 +120,11 @@ class Report(models.Model):
     """A formal report to HR. Private to its reporter until submitted; frozen after."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft (only you can see it)"
-        RECEIVED = "received", "Received"
-        IN_REVIEW = "in_review", "In review"
-        RESOLVED = "resolved", "Resolved"
-        CLOSED = "closed", "Closed"
+        DRAFT = "draft", pgettext_lazy("formal report status", "Draft (only you can see it)")
+        RECEIVED = "received", pgettext_lazy("formal report status", "Received")
+        IN_REVIEW = "in_review", pgettext_lazy("formal report status", "In review")
+        RESOLVED = "resolved", pgettext_lazy("formal report status", "Resolved")
+        CLOSED = "closed", pgettext_lazy("formal report status", "Closed")
 
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -158,17 +162,17 @@ class ReportAttachment(models.Model):
     support.attachments) are stored as bytes and served only as downloads."""
 
     class Kind(models.TextChoices):
-        TEXT = "text", "Text"
-        PNG = "png", "PNG image"
-        JPEG = "jpeg", "JPEG image"
-        PDF = "pdf", "PDF document"
+        TEXT = "text", _("Text")
+        PNG = "png", _("PNG image")
+        JPEG = "jpeg", _("JPEG image")
+        PDF = "pdf", _("PDF document")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
     filename = models.CharField(max_length=200)
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.TEXT)
     content = models.TextField(blank=True)
     data = models.BinaryField(blank=True, default=b"", editable=False)
-    size = models.PositiveIntegerField(help_text="Bytes as stored.")
+    size = models.PositiveIntegerField(help_text=_("Bytes as stored."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from support.countries import country_for_time_zone, country_name
@@ -25,11 +27,11 @@ KIND_ORDER = [
     Resource.Kind.OTHER,
 ]
 SECTION_HEADINGS = {
-    Resource.Kind.CRISIS_LINE: "Crisis lines: someone to talk to today",
-    Resource.Kind.EAP: "Employee assistance programme",
-    Resource.Kind.HR_CONTACT: "HR contacts",
-    Resource.Kind.POLICY: "Policies",
-    Resource.Kind.OTHER: "Other resources",
+    Resource.Kind.CRISIS_LINE: _("Crisis lines: someone to talk to today"),
+    Resource.Kind.EAP: _("Employee assistance programme"),
+    Resource.Kind.HR_CONTACT: _("HR contacts"),
+    Resource.Kind.POLICY: _("Policies"),
+    Resource.Kind.OTHER: _("Other resources"),
 }
 
 
@@ -75,7 +77,7 @@ def resource_sections(*, viewer) -> list[ResourceSection]:
         if code not in countries:
             countries[code] = CountryLines(
                 code=code,
-                name=country_name(code) if code else "Anywhere",
+                name=country_name(code) if code else gettext("Anywhere"),
                 is_viewers=bool(code) and code == viewer_country,
             )
         countries[code].resources.append(resource)
@@ -173,11 +175,12 @@ def report_missing_parts(*, report: Report, named_count: int | None = None) -> d
         named_count = report.people_named.count()
     missing = {}
     if not report.what_happened.strip():
-        missing["what_happened"] = "Describe what happened."
+        missing["what_happened"] = gettext("Describe what happened.")
     if not report.happened_when.strip():
-        missing["happened_when"] = "Say when it happened (a date, a period, or 'several times')."
+        missing["happened_when"] = gettext(
+            "Say when it happened (a date, a period, or 'several times').")
     if not named_count and not report.people_described.strip():
-        missing["people_named"] = (
+        missing["people_named"] = gettext(
             "Name who was involved: pick colleagues, or describe them "
             "in words if you do not know their names."
         )

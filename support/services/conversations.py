@@ -3,19 +3,22 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.models import User
 from support import limits
 from support.models import FacilitatorMessage, FacilitatorRequest
 from support.selectors import facilitators_available_to, open_conversation_between
+from support.text import number
 
 
 def _clean_body(body: str) -> str:
     body = (body or "").strip()
     if not body:
-        raise ValidationError({"body": "Write a message first."})
+        raise ValidationError({"body": gettext("Write a message first.")})
     if len(body) > limits.MESSAGE_MAX:
-        raise ValidationError({"body": f"Keep a message under {limits.MESSAGE_MAX} characters."})
+        raise ValidationError({"body": gettext("Keep a message under %(max)s characters.")
+                               % {"max": number(limits.MESSAGE_MAX)}})
     return body
 
 
@@ -32,7 +35,8 @@ def conversation_open(*, requester: User, facilitator: User, body: str) -> Facil
     """
     body = _clean_body(body)
     if facilitator.pk not in {p.pk for p in facilitators_available_to(user=requester)}:
-        raise ValidationError({"facilitator": "Choose a facilitator of one of your groups."})
+        raise ValidationError(
+            {"facilitator": gettext("Choose a facilitator of one of your groups.")})
     with transaction.atomic():
         conversation = open_conversation_between(requester=requester, facilitator=facilitator)
         if conversation is None:
@@ -61,19 +65,20 @@ def conversation_reply(
     *, conversation: FacilitatorRequest, author: User, body: str
 ) -> FacilitatorMessage:
     if author.pk not in (conversation.requester_id, conversation.facilitator_id):
-        raise ValidationError("Only the two people in this conversation can write in it.")
+        raise ValidationError(gettext("Only the two people in this conversation can write in it."))
     body = _clean_body(body)
     with transaction.atomic():
         locked = FacilitatorRequest.objects.select_for_update().get(pk=conversation.pk)
         if not locked.is_open:
-            raise ValidationError("This conversation is closed. Start a new one if you need to.")
+            raise ValidationError(
+                gettext("This conversation is closed. Start a new one if you need to."))
         return _append(conversation=conversation, author=author, body=body)
 
 
 def conversation_close(*, conversation: FacilitatorRequest, user: User) -> FacilitatorRequest:
     """Either person may close it; closing twice is harmless."""
     if user.pk not in (conversation.requester_id, conversation.facilitator_id):
-        raise ValidationError("Only the two people in this conversation can close it.")
+        raise ValidationError(gettext("Only the two people in this conversation can close it."))
     now = timezone.now()
     updated = FacilitatorRequest.objects.filter(
         pk=conversation.pk,

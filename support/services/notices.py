@@ -10,19 +10,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from peersupport.i18n import in_language_of
 from peersupport.mail import send_mail
 from peersupport.site import absolute_url
 from support.models import FacilitatorMessage, Report, ReportUpdate
 
 
-def _send(*, template: str, link: str, recipients: list[str]) -> None:
-    if not recipients:
-        return
+def _send(*, template: str, link: str, recipients: list[User]) -> None:
     context = {"link": absolute_url(link)}
-    subject = render_to_string(f"support/email/{template}_subject.txt", context).strip()
-    body = render_to_string(f"support/email/{template}.txt", context)
-    for address in recipients:  # one message per person: nobody sees who else was told
-        send_mail(subject, body, None, [address])
+    for person in recipients:  # one message per person: nobody sees who else was told
+        with in_language_of(person):  # each in their own language
+            subject = render_to_string(f"support/email/{template}_subject.txt", context).strip()
+            body = render_to_string(f"support/email/{template}.txt", context)
+        send_mail(subject, body, None, [person.email])
 
 
 def _claim(model: type[Model], pk: int, field: str) -> bool:
@@ -35,12 +35,12 @@ def _release(model: type[Model], pk: int, field: str) -> None:
     model.objects.filter(pk=pk).update(**{field: None})
 
 
-def _hr_recipients(report: Report) -> list[str]:
+def _hr_recipients(report: Report) -> list[User]:
     named = set(report.people_named.values_list("pk", flat=True))
     return list(
         User.objects.filter(is_hr=True, is_active=True)
         .exclude(pk__in=named | {report.reporter_id})
-        .values_list("email", flat=True)
+        .only("email", "language")
     )
 
 
@@ -58,7 +58,7 @@ def conversation_message_notify(*, message_id: int) -> bool:
         _send(
             template="conversation_message",
             link=reverse("support:conversation", args=[conversation.pk]),
-            recipients=[recipient.email] if recipient.is_active else [],
+            recipients=[recipient] if recipient.is_active else [],
         )
     except Exception:
         _release(FacilitatorMessage, message_id, "notified_at")
@@ -92,7 +92,7 @@ def report_update_notify(*, update_id: int) -> bool:
             _send(
                 template="report_update_for_reporter",
                 link=reverse("support:report", args=[report.pk]),
-                recipients=[report.reporter.email] if report.reporter.is_active else [],
+                recipients=[report.reporter] if report.reporter.is_active else [],
             )
         else:
             _send(

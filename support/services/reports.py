@@ -5,12 +5,15 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from support import limits, policies
 from support.attachments import TextAttachment, file_attachment_check, text_attachment_check
 from support.models import Report, ReportAccessLog, ReportAttachment, ReportUpdate
 from support.selectors import report_missing_parts
+from support.text import number
 
 HR_STATUSES = [
     Report.Status.RECEIVED,
@@ -20,10 +23,10 @@ HR_STATUSES = [
 ]
 
 TEXT_LIMITS = {
-    "what_happened": (limits.WHAT_HAPPENED_MAX, "What happened"),
-    "happened_when": (limits.HAPPENED_WHEN_MAX, "When"),
-    "people_described": (limits.PEOPLE_DESCRIBED_MAX, "People described in words"),
-    "witnesses": (limits.WITNESSES_MAX, "Witnesses"),
+    "what_happened": (limits.WHAT_HAPPENED_MAX, _("What happened")),
+    "happened_when": (limits.HAPPENED_WHEN_MAX, _("When")),
+    "people_described": (limits.PEOPLE_DESCRIBED_MAX, _("People described in words")),
+    "witnesses": (limits.WITNESSES_MAX, _("Witnesses")),
 }
 
 
@@ -32,10 +35,10 @@ def _check_texts(texts: dict[str, str]) -> None:
     for name, value in texts.items():
         maximum, label = TEXT_LIMITS[name]
         if len(value) > maximum:
-            errors[name] = (
-                f"{label} is {len(value):,} characters; the limit is {maximum:,}. "
+            errors[name] = gettext(
+                "%(field)s is %(length)s characters; the limit is %(max)s. "
                 "Shorten it, or attach the rest as a text file."
-            )
+            ) % {"field": label, "length": number(len(value)), "max": number(maximum)}
     if errors:
         raise ValidationError(errors)
 
@@ -44,12 +47,13 @@ def _check_named(*, reporter: User, people: list[User]) -> None:
     if len(people) > limits.NAMED_PEOPLE_MAX:
         raise ValidationError(
             {
-                "people_named": f"Name at most {limits.NAMED_PEOPLE_MAX} people; "
-                "describe the others in words."
+                "people_named": gettext(
+                    "Name at most %(count)s people; describe the others in words."
+                ) % {"count": limits.NAMED_PEOPLE_MAX}
             }
         )
     if any(p.pk == reporter.pk for p in people):
-        raise ValidationError({"people_named": "You cannot name yourself."})
+        raise ValidationError({"people_named": gettext("You cannot name yourself.")})
 
 
 @transaction.atomic
@@ -80,7 +84,8 @@ def report_draft_save(
     else:
         locked = Report.objects.select_for_update().get(pk=report.pk)
         if not policies.can_edit_report(reporter, locked):
-            raise ValidationError("This report was submitted; it can no longer be changed.")
+            raise ValidationError(
+                gettext("This report was submitted; it can no longer be changed."))
         Report.objects.filter(pk=report.pk).update(updated_at=timezone.now(), **texts)
         for name, value in texts.items():
             setattr(report, name, value)
@@ -127,7 +132,8 @@ def report_draft_delete(*, report: Report, reporter: User) -> None:
         pk=report.pk, reporter=reporter, status=Report.Status.DRAFT
     ).delete()
     if not deleted:
-        raise ValidationError("Only your own drafts can be deleted; this one was submitted.")
+        raise ValidationError(
+            gettext("Only your own drafts can be deleted; this one was submitted."))
 
 
 def report_submit(*, report: Report, reporter: User) -> Report:
@@ -135,7 +141,7 @@ def report_submit(*, report: Report, reporter: User) -> Report:
     with transaction.atomic():
         locked = Report.objects.select_for_update().get(pk=report.pk)
         if locked.reporter_id != reporter.pk:
-            raise ValidationError("Only the person who wrote a report can submit it.")
+            raise ValidationError(gettext("Only the person who wrote a report can submit it."))
         if not locked.is_draft:
             return locked
         missing = report_missing_parts(report=locked)
@@ -163,18 +169,20 @@ def report_submit(*, report: Report, reporter: User) -> Report:
 def report_update_post(*, report: Report, author: User, new_status: str, body: str) -> ReportUpdate:
     """HR changes the status and/or replies; the reporter is told there is an update."""
     if new_status not in HR_STATUSES:
-        raise ValidationError({"new_status": "Choose one of the listed statuses."})
+        raise ValidationError({"new_status": gettext("Choose one of the listed statuses.")})
     body = (body or "").strip()
     if len(body) > limits.REPORT_UPDATE_MAX:
         raise ValidationError(
-            {"body": f"Keep a reply under {limits.REPORT_UPDATE_MAX:,} characters."}
+            {"body": gettext("Keep a reply under %(max)s characters.")
+             % {"max": number(limits.REPORT_UPDATE_MAX)}}
         )
     with transaction.atomic():
         locked = Report.objects.select_for_update().get(pk=report.pk)
         if not policies.can_hr_view_report(author, locked):
-            raise ValidationError("Only HR admins who may open this report can update it.")
+            raise ValidationError(
+                gettext("Only HR admins who may open this report can update it."))
         if new_status == locked.status and not body:
-            raise ValidationError("Change the status or write a reply.")
+            raise ValidationError(gettext("Change the status or write a reply."))
         now = timezone.now()
         Report.objects.filter(pk=locked.pk).update(status=new_status, updated_at=now)
         update = ReportUpdate.objects.create(
@@ -194,17 +202,20 @@ def report_add_information(*, report: Report, reporter: User, body: str) -> Repo
     """The reporter adds to a submitted report (answers HR, adds what they remembered)."""
     body = (body or "").strip()
     if not body:
-        raise ValidationError({"body": "Write something to add first."})
+        raise ValidationError({"body": gettext("Write something to add first.")})
     if len(body) > limits.REPORT_UPDATE_MAX:
         raise ValidationError(
-            {"body": f"Keep a message under {limits.REPORT_UPDATE_MAX:,} characters."}
+            {"body": gettext("Keep a message under %(max)s characters.")
+             % {"max": number(limits.REPORT_UPDATE_MAX)}}
         )
     with transaction.atomic():
         locked = Report.objects.select_for_update().get(pk=report.pk)
         if locked.reporter_id != reporter.pk or locked.is_draft:
-            raise ValidationError("You can add information to your own submitted reports.")
+            raise ValidationError(
+                gettext("You can add information to your own submitted reports."))
         if locked.status == Report.Status.CLOSED:
-            raise ValidationError("This report is closed. Make a new report if you need to.")
+            raise ValidationError(
+                gettext("This report is closed. Make a new report if you need to."))
         Report.objects.filter(pk=locked.pk).update(updated_at=timezone.now())
         update = ReportUpdate.objects.create(
             report=locked, author=reporter, from_hr=False, body=body
@@ -232,7 +243,7 @@ def report_named_avoid(*, report: Report, reporter: User, people: Iterable[User]
     from groups.services import avoid_list_add
 
     if report.reporter_id != reporter.pk or report.is_draft:
-        raise ValidationError("Only the reporter of a submitted report can do this.")
+        raise ValidationError(gettext("Only the reporter of a submitted report can do this."))
     named_ids = set(report.people_named.values_list("pk", flat=True))
     chosen = [p for p in people if p.pk in named_ids and p.pk != reporter.pk]
     with transaction.atomic():

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from peersupport.permissions import two_factor_redirect, two_factor_satisfied
@@ -45,7 +46,7 @@ def conversation_start(request):
             form.add_error(None, error)
         else:
             messages.success(
-                request, "Sent. Only you and the facilitator can see this conversation."
+                request, gettext("Sent. Only you and the facilitator can see this conversation.")
             )
             return redirect("support:conversation", pk=conversation.pk)
     from peersupport import home
@@ -120,5 +121,6 @@ def conversation_close(request, pk: int):
     if _needs_two_factor(request, conversation):
         return two_factor_redirect(request)
     services.conversation_close(conversation=conversation, user=request.user)
-    messages.success(request, "The conversation is closed. It stays here for you to read.")
+    messages.success(
+        request, gettext("The conversation is closed. It stays here for you to read."))
     return redirect("support:conversation", pk=pk)

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from peersupport.permissions import hr_required, is_hr
 from support import policies, selectors, services
@@ -54,7 +55,7 @@ def hr_report_detail(request, pk: int):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Update posted. The person who reported can see it.")
+            messages.success(request, gettext("Update posted. The person who reported can see it."))
             return redirect("support:hr_report", pk=pk)
     services.report_access_record(report=report, viewer=request.user)
     return render(

@@ -5,8 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
+from recognition.lists import format_list
 from support import limits, policies, selectors, services
 from support.forms import AvoidNamedForm, ReportDraftForm, ReportInformationForm
 from support.models import Report
@@ -76,10 +78,11 @@ def _draft_form_page(request, report: Report | None):
             else:
                 if "attachment" in form.errors:
                     messages.warning(
-                        request, "Your draft is saved, but the file was not attached: see below."
+                        request,
+                        gettext("Your draft is saved, but the file was not attached: see below."),
                     )
                     return _render_form(request, form, report)
-                messages.success(request, "Draft saved. Only you can see it.")
+                messages.success(request, gettext("Draft saved. Only you can see it."))
                 if "preview" in request.POST:
                     return redirect("support:report_preview", pk=report.pk)
                 return redirect("support:report_edit", pk=report.pk)
@@ -121,6 +124,7 @@ def report_edit(request, pk: int):
 def report_preview(request, pk: int):
     report = _own_draft(request, pk)
     content = selectors.report_content(report=report)
+    named_hr = [p for p in content.named if p.is_hr and p.is_active]
     return render(
         request,
         "support/report_preview.html",
@@ -130,7 +134,8 @@ def report_preview(request, pk: int):
             "missing": selectors.report_missing_parts(
                 report=report, named_count=len(content.named)
             ),
-            "named_hr": [p for p in content.named if p.is_hr and p.is_active],
+            "named_hr": named_hr,
+            "named_hr_names": format_list([p.name for p in named_hr]),
         },
     )
 
@@ -142,9 +147,11 @@ def report_submit(request, pk: int):
     try:
         services.report_submit(report=report, reporter=request.user)
     except ValidationError:
-        messages.error(request, "The report is not complete yet: see what is missing below.")
+        messages.error(
+            request, gettext("The report is not complete yet: see what is missing below."))
         return redirect("support:report_preview", pk=pk)
-    messages.success(request, "Your report was sent to HR. You can follow its status here.")
+    messages.success(
+        request, gettext("Your report was sent to HR. You can follow its status here."))
     return redirect("support:report", pk=pk)
 
 
@@ -153,7 +160,7 @@ def report_delete(request, pk: int):
     report = _own_draft(request, pk)
     if request.method == "POST":
         services.report_draft_delete(report=report, reporter=request.user)
-        messages.success(request, "The draft was deleted. Nothing was sent to anyone.")
+        messages.success(request, gettext("The draft was deleted. Nothing was sent to anyone."))
         return redirect("support:reports")
     return render(request, "support/report_delete.html", {"report": report})
 
@@ -173,7 +180,7 @@ def report_detail(request, pk: int):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, "Added. HR can see it with your report.")
+            messages.success(request, gettext("Added. HR can see it with your report."))
             return redirect("support:report", pk=pk)
     candidates = selectors.named_not_yet_avoided(report=report, user=request.user)
     return render(
@@ -203,14 +210,16 @@ def report_avoid(request, pk: int):
     candidates = selectors.named_not_yet_avoided(report=report, user=request.user)
     form = AvoidNamedForm(request.POST, candidates=candidates)
     if not form.is_valid():
-        messages.error(request, "Tick at least one person to add, or leave the list as it is.")
+        messages.error(
+            request, gettext("Tick at least one person to add, or leave the list as it is."))
         return redirect("support:report", pk=pk)
     added = services.report_named_avoid(
         report=report, reporter=request.user, people=form.cleaned_data["people"]
     )
     messages.success(
         request,
-        f"Added {added} {'person' if added == 1 else 'people'} to your "
-        "private list. Nobody is told.",
+        ngettext("Added %(count)s person to your private list. Nobody is told.",
+                 "Added %(count)s people to your private list. Nobody is told.",
+                 added) % {"count": added},
     )
     return redirect("support:report", pk=pk)

@@ -14,7 +14,8 @@
       var max = parseInt(field.getAttribute("maxlength"), 10) || 500;
       function update() {
         var left = max - field.value.length;
-        counter.textContent = "(" + field.value.length + " of " + max + " used)";
+        counter.textContent = interpolate(gettext("(%(used)s of %(max)s used)"),
+          { used: field.value.length, max: max }, true);
         counter.classList.toggle("error", left < 25);
       }
       field.addEventListener("input", update);
@@ -45,7 +46,7 @@
     box.className = "combobox";
     var chips = document.createElement("ul");
     chips.className = "chips";
-    chips.setAttribute("aria-label", "Chosen colleagues");
+    chips.setAttribute("aria-label", gettext("Chosen colleagues"));
     var input = document.createElement("input");
     input.type = "text";
     input.id = original.id + "-search";
@@ -61,7 +62,7 @@
     list.id = original.id + "-listbox";
     list.className = "combobox-list";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Matching colleagues");
+    list.setAttribute("aria-label", gettext("Matching colleagues"));
     list.hidden = true;
     var status = document.createElement("div");
     status.className = "visually-hidden";
@@ -77,8 +78,7 @@
     original.parentNode.insertBefore(box, original);
     if (label) label.setAttribute("for", input.id);
     var help = document.getElementById("recipients-help");
-    if (help) help.textContent = "Type at least two letters of a name or email address, then " +
-      "choose with the arrow keys and Enter, or click. Choose as many colleagues as you like.";
+    if (help) help.textContent = gettext("Type at least two letters of a name or email address, then choose with the arrow keys and Enter, or click. Choose as many colleagues as you like.");
 
     var options = [];
     var active = -1;
@@ -92,15 +92,18 @@
       chosen.forEach(function (person, index) {
         var chip = document.createElement("li");
         chip.className = "chip";
-        chip.appendChild(document.createTextNode(person.name));
+        var chipName = document.createElement("bdi");
+        chipName.textContent = person.name;
+        chip.appendChild(chipName);
         var remove = document.createElement("button");
         remove.type = "button";
-        remove.setAttribute("aria-label", "Remove " + person.name);
+        remove.setAttribute("aria-label", interpolate(gettext("Remove %(name)s"),
+          { name: person.name }, true));
         remove.textContent = "\u00d7";
         remove.addEventListener("click", function () {
           chosen.splice(index, 1);
           sync();
-          status.textContent = person.name + " removed.";
+          status.textContent = interpolate(gettext("%(name)s removed."), { name: person.name }, true);
           input.focus();
         });
         chip.appendChild(remove);
@@ -131,7 +134,9 @@
       if (!chosen.some(function (p) { return p.email === person.email; })) {
         chosen.push(person);
         sync();
-        status.textContent = person.name + " added. " + chosen.length + " chosen.";
+        status.textContent = interpolate(
+          ngettext("%(name)s added. %(count)s chosen.", "%(name)s added. %(count)s chosen.",
+            chosen.length), { name: person.name, count: chosen.length }, true);
       }
       input.value = "";
       close();
@@ -149,7 +154,10 @@
         item.className = "combobox-option";
         item.setAttribute("role", "option");
         item.setAttribute("aria-selected", "false");
-        item.appendChild(document.createTextNode(person.name + " "));
+        var optionName = document.createElement("bdi");
+        optionName.textContent = person.name;
+        item.appendChild(optionName);
+        item.appendChild(document.createTextNode(" "));
         var email = document.createElement("span");
         email.className = "muted";
         email.textContent = person.email;
@@ -162,15 +170,18 @@
         var empty = document.createElement("li");
         empty.className = "combobox-empty";
         empty.setAttribute("role", "presentation");
-        empty.textContent = "No colleague found. Check the spelling, or type their email address.";
+        empty.textContent = gettext("No colleague found. Check the spelling, or type their email address.");
         list.appendChild(empty);
       }
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
       active = -1;
       status.textContent = options.length
-        ? options.length + " colleague" + (options.length === 1 ? "" : "s") + " found. Use the up and down arrows to choose."
-        : "No colleague found.";
+        ? interpolate(ngettext(
+          "%(count)s colleague found. Use the up and down arrows to choose.",
+          "%(count)s colleagues found. Use the up and down arrows to choose.",
+          options.length), { count: options.length }, true)
+        : gettext("No colleague found.");
     }
 
     function search() {
@@ -191,7 +202,7 @@
         if (input.value.trim() === query) render(payload.results || []);
       }).catch(function (error) {
         if (error && error.name === "AbortError") return;
-        status.textContent = "Searching is not available right now; type the email address.";
+        status.textContent = gettext("Searching is not available right now; type the email address.");
       });
     }
 
@@ -224,14 +235,14 @@
           choose(options[active]);
         } else if (input.value.trim()) {
           event.preventDefault();
-          if (!addTypedEmail()) status.textContent = "Choose a colleague from the list.";
+          if (!addTypedEmail()) status.textContent = gettext("Choose a colleague from the list.");
         }
       } else if (event.key === "Escape") {
         if (!list.hidden) { event.preventDefault(); close(); } else { input.value = ""; }
       } else if (event.key === "Backspace" && !input.value && chosen.length) {
         var removed = chosen.pop();
         sync();
-        status.textContent = removed.name + " removed.";
+        status.textContent = interpolate(gettext("%(name)s removed."), { name: removed.name }, true);
       }
     });
     input.addEventListener("blur", function () { setTimeout(close, 150); });

@@ -9,8 +9,9 @@
 
   function updateCount() {
     var picked = picker.querySelectorAll(".people-options input:checked").length;
-    count.textContent = picked === 0 ? "Nobody picked yet." :
-      picked === 1 ? "1 person picked." : picked + " people picked.";
+    count.textContent = picked === 0 ? gettext("Nobody picked yet.") :
+      interpolate(ngettext("%(count)s person picked.", "%(count)s people picked.", picked),
+        { count: picked }, true);
   }
 
   filter.hidden = false;
