@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils import formats, timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from activities import selectors
@@ -10,6 +11,15 @@ from activities.services import MAX_STEPS, PLAN_SERIES, PLAN_THIS
 from groups.models import Group
 from groups.rules import DEFAULT_RULES, RULE_KEY_LABELS
 from peersupport.bounds import IdMultipleChoiceField
+
+
+def _interpolated(text, values: dict) -> str:
+    return str(text) % values
+
+
+# A lazy "text % values": the choices below are made once, at import, and read in each
+# request's language (a plain % on a lazy text would fix it in English there and then).
+interpolated_lazy = lazy(_interpolated, str)
 
 
 class LibraryFilterForm(forms.Form):
@@ -22,11 +32,13 @@ class LibraryFilterForm(forms.Form):
                  (Activity.Format.IN_PERSON, _("In person"))])
     minutes = forms.TypedChoiceField(
         label=_("Minutes available"), required=False, coerce=int, empty_value=None,
-        choices=[("", _("Any length"))] + [(str(m), _("%(n)d minutes or less") % {"n": m})
+        choices=[("", _("Any length"))] + [(str(m), interpolated_lazy(_("%(n)d minutes or less"),
+                                                                            {"n": m}))
                                            for m in selectors.MINUTE_CHOICES])
     size = forms.ChoiceField(
         label=_("Group size"), required=False,
-        choices=[("", _("Any size"))] + [(key, _("%(range)s people") % {"range": key})
+        choices=[("", _("Any size"))] + [(key, interpolated_lazy(_("%(range)s people"),
+                                                                   {"range": key}))
                                          for key in selectors.SIZE_RANGES])
     purpose = forms.ChoiceField(label=_("Purpose"), required=False,
                                 choices=[("", _("Any purpose")), *Activity.Purpose.choices])

@@ -23,6 +23,7 @@ from chat.models import (
 )
 from chat.policies import RoomAccess, room_window
 from groups.models import Group, Membership
+from groups.rules import rule_text
 from peersupport.compiled import CompiledQuery
 from sessions.models import Session
 from sessions.selectors import session_rules
@@ -193,7 +194,8 @@ def room_state(*, access: RoomAccess) -> dict[str, Any]:
         "presence": presence_list(session=session, reuse=True),
         "sanction": ({"kind": "muted", "until": mute.until.isoformat() if mute.until else None,
                       "reason": mute.reason} if mute else None),
-        "rules": numbered_rules(session=session),
+        # A default rule in the reader's language (a flag stores the posted text, not this).
+        "rules": [{**rule, "text": rule_text(rule)} for rule in numbered_rules(session=session)],
         "limits": {"max_length": Message._meta.get_field("body").max_length},
         "activity": activity_state(session=session),  # activities/live.py
     }
@@ -216,6 +218,11 @@ class FlagReview:
     context_after: list[dict[str, Any]]
     hidden: bool
     flag_count: int
+
+    @property
+    def rule_text(self) -> str:
+        """The flagged rule as the reader reads it (a default rule in their language)."""
+        return rule_text({"key": self.flag.rule_key, "text": self.flag.rule_text or ""})
 
 
 def open_flags_for_group(*, group: Group, context: int = 2) -> list[FlagReview]:

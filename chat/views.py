@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 from accounts.two_factor import second_factor_passed
 from chat import policies as chat_policies
 from groups.policies import name_in_group, pronouns_in_group
-from groups.rules import RULE_KEY_LABELS
+from groups.rules import RULE_KEY_LABELS, rule_text
 from sessions import selectors as session_selectors
 
 MAX_LENGTH = 2000
@@ -49,7 +49,7 @@ def room(request, session_id: int):
     membership = access.membership
     # access.is_moderator already demands two-factor (chat.policies), as the socket does.
     moderates = access.is_moderator
-    rules = [{"index": index, "key": rule["key"], "text": rule["text"],
+    rules = [{"index": index, "key": rule["key"], "text": rule_text(rule),
               "label": RULE_KEY_LABELS.get(rule["key"], rule["key"])}
              for index, rule in enumerate(session_selectors.session_rules(session=session))]
     config = {

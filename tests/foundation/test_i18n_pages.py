@@ -34,8 +34,10 @@ ROLES = ("employee@example.com", "facilitator@example.com", "hr@example.com", No
 SKIPPED = ("/accounts/logout/", "/admin/", "/static/", "/media/", "/i18n/", "/jsi18n/",
            "/healthz")
 # Classes the apps give to text people wrote (shown as written, in any language).
-USER_CONTENT_CLASSES = {"body", "reply-body", "resource-body", "module-body", "message-body",
-                        "user-content", "person-name", "pronouns"}
+USER_CONTENT_CLASSES = {"body", "reply-body", "resource-body", "resource-title", "module-body",
+                        "message-body", "user-content", "person-name", "pronouns"}
+# Shown in English on purpose: the time-zone picker keeps the zones' own names.
+UNTRANSLATED_FIELDS = {"time_zone"}
 SPEAKABLE_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
 INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "i", "kbd", "mark", "q", "s",
           "small", "span", "strong", "sub", "sup", "time", "u", "var", "br", "wbr"}
@@ -92,8 +94,8 @@ def english_patterns(language: str) -> list[tuple[str, re.Pattern, bool]]:
                 if msgid in strs or not PLACEHOLDER.sub("", plain).strip(" .,:;()·-"):
                     continue  # the same in both languages, or nothing but punctuation
                 words = len(re.findall(r"[A-Za-z]+", PLACEHOLDER.sub("", plain)))
-                if words == 0:
-                    continue
+                if words == 0 or (words < 2 and PLACEHOLDER.search(plain)):
+                    continue  # "%(name)s (HR)": one word around a placeholder matches anything
                 regex = "".join(r".{1,80}?" if PLACEHOLDER.fullmatch(part) else re.escape(part)
                                 for part in re.split(r"(%\(\w+\)[sd]|%[sd])", plain) if part)
                 short = words <= 2
@@ -130,8 +132,10 @@ class VisibleText(HTMLParser):
         if tag == "html":
             self.lang = a.get("lang", "")
         excluded, site_part = self._state()
-        excluded = excluded or tag in ("script", "style", "template", "textarea", "pre") or (
-            a.get("dir") == "auto") or bool(USER_CONTENT_CLASSES & set(a.get("class", "").split()))
+        excluded = (excluded or tag in ("script", "style", "template", "textarea", "pre")
+                    or a.get("dir") == "auto"
+                    or (tag == "select" and a.get("name") in UNTRANSLATED_FIELDS)
+                    or bool(USER_CONTENT_CLASSES & set(a.get("class", "").split())))
         site_part = site_part or tag in SITE_PARTS or (
             tag == "div" and a.get("role") == "status")
         if not excluded and (site_part or not self.site_parts_only):
