@@ -6,8 +6,8 @@ import io
 import pytest
 from django.core.cache import cache
 from django.test import Client
-from django.utils import translation
 from django.urls import reverse
+from django.utils import translation
 
 from dashboards import rollups
 from dashboards.forms import DashboardFilterForm
