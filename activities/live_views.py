@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.two_factor import second_factor_passed
 from activities import live, policies, selectors
 from chat.services.errors import ChatRefusal
 from sessions.models import Session
@@ -20,7 +21,7 @@ def _runnable_session(request, session_id: int) -> Session:
     session = get_object_or_404(Session.objects.select_related("group"), pk=session_id)
     if not can_view_session(request.user, session):
         raise Http404
-    if not policies.can_run(request.user, session):
+    if not policies.can_run(request.user, session, second_factor=second_factor_passed(request)):
         raise PermissionDenied(_("Only the group's facilitators (with two-factor set up) can "
                                  "present its activities."))
     return session

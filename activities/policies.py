@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from activities.models import Activity
 from groups.models import Membership
-from peersupport.permissions import has_two_factor
+from peersupport.permissions import has_two_factor, two_factor_passed
 from sessions import policies as session_policies
 from sessions.models import Session
 
@@ -48,21 +48,31 @@ def can_view(user, activity: Activity) -> bool:
     return bool(shared & member_group_ids(user))
 
 
-def can_write(user) -> bool:
-    """Facilitators of at least one group write their own activities (two-factor set up)."""
-    return bool(facilitated_group_ids(user)) and has_two_factor(user)
+def _second_factor(user, second_factor: bool | None) -> bool:
+    """`second_factor`: whether this login answered a code or had a second factor asserted by
+    the company's identity provider (a caller with a request or a socket knows); None: an
+    authenticator set up here (code with no login at hand)."""
+    if second_factor is None:
+        return has_two_factor(user)
+    return two_factor_passed(user, second_factor)
 
 
-def can_edit(user, activity: Activity) -> bool:
+def can_write(user, *, second_factor: bool | None = None) -> bool:
+    """Facilitators of at least one group write their own activities (two-factor)."""
+    return bool(facilitated_group_ids(user)) and _second_factor(user, second_factor)
+
+
+def can_edit(user, activity: Activity, *, second_factor: bool | None = None) -> bool:
     return (_active(user) and activity.author_id == user.pk and not activity.is_published
-            and has_two_factor(user))
+            and _second_factor(user, second_factor))
 
 
-def can_plan(user, session: Session) -> bool:
-    """Attach activities to a session: its group's facilitators (two-factor set up)."""
-    return session_policies.can_manage_session(user, session) and has_two_factor(user)
+def can_plan(user, session: Session, *, second_factor: bool | None = None) -> bool:
+    """Attach activities to a session: its group's facilitators (two-factor)."""
+    return (session_policies.can_manage_session(user, session)
+            and _second_factor(user, second_factor))
 
 
-def can_run(user, session: Session) -> bool:
+def can_run(user, session: Session, *, second_factor: bool | None = None) -> bool:
     """Start, advance, pause and end an activity (chat and presenter page)."""
-    return can_plan(user, session)
+    return can_plan(user, session, second_factor=second_factor)

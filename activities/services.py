@@ -115,13 +115,15 @@ def _unique_slug(title: str) -> str:
     return slug
 
 
-def activity_write(*, author, draft: ActivityDraft, activity: Activity | None = None) -> Activity:
+def activity_write(*, author, draft: ActivityDraft, activity: Activity | None = None,
+                   second_factor: bool | None = None) -> Activity:
     """Creates a facilitator's own activity, or updates it (author only, until published).
 
     Shared with the chosen groups only; an admin publishes it to everyone."""
-    if activity is None and not policies.can_write(author):
+    if activity is None and not policies.can_write(author, second_factor=second_factor):
         raise ValidationError(_("Only facilitators of a group can write activities."))
-    if activity is not None and not policies.can_edit(author, activity):
+    if activity is not None and not policies.can_edit(author, activity,
+                                                      second_factor=second_factor):
         raise ValidationError(_("Only its author can change this activity, until it is "
                                 "published."))
     _check_draft(author=author, draft=draft)
@@ -157,11 +159,11 @@ def _may_use_in(activity: Activity, session: Session) -> bool:
             or activity.groups.filter(pk=session.group_id).exists())
 
 
-def activity_plan(*, session: Session, activity: Activity, by, scope: str = PLAN_THIS
-                  ) -> list[Session]:
+def activity_plan(*, session: Session, activity: Activity, by, scope: str = PLAN_THIS,
+                  second_factor: bool | None = None) -> list[Session]:
     """Attaches the activity to the session, or (scope "series") to it and the series' later
     scheduled sessions. Returns the sessions it was added to (already planned ones skipped)."""
-    if not policies.can_plan(by, session):
+    if not policies.can_plan(by, session, second_factor=second_factor):
         raise ValidationError(_("Only the group's facilitators can plan its sessions."))
     if not _may_use_in(activity, session):
         raise ValidationError(_("This activity is not shared with this session's group."))
@@ -188,8 +190,9 @@ def activity_plan(*, session: Session, activity: Activity, by, scope: str = PLAN
     return added
 
 
-def activity_unplan(*, session: Session, activity: Activity, by, scope: str = PLAN_THIS) -> int:
-    if not policies.can_plan(by, session):
+def activity_unplan(*, session: Session, activity: Activity, by, scope: str = PLAN_THIS,
+                    second_factor: bool | None = None) -> int:
+    if not policies.can_plan(by, session, second_factor=second_factor):
         raise ValidationError(_("Only the group's facilitators can plan its sessions."))
     links = SessionActivity.objects.filter(session=session, activity=activity)
     if scope == PLAN_SERIES and session.series_id:

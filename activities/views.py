@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.two_factor import second_factor_passed
 from activities import content, policies, selectors, services
 from activities.forms import ActivityForm, LibraryFilterForm, PlanForm, RateForm, StepFormSet
 from activities.models import Activity, ActivityRun
@@ -30,14 +31,14 @@ def _visible_or_404(request, slug: str) -> Activity:
 @login_required
 def library(request):
     form = LibraryFilterForm(request.GET)
+    can_write = policies.can_write(request.user, second_factor=second_factor_passed(request))
     if not form.is_valid():
         return render(request, "activities/library.html", {
-            "form": form, "activities": [], "can_write": policies.can_write(request.user)},
-            status=400)
+            "form": form, "activities": [], "can_write": can_write}, status=400)
     found = selectors.library_search(user=request.user, filters=form.filters())
     return render(request, "activities/library.html", {
         "form": form, "activities": found, "filtered": any(form.cleaned_data.values()),
-        "can_write": policies.can_write(request.user),
+        "can_write": can_write,
         # Came from a session page to find something for it: its pages offer that session.
         "for_session": _session_param(request),
     })
@@ -62,7 +63,7 @@ def detail(request, slug: str):
         if activity.author_id is None else list(activity.steps.all()),
         "rules": [RULE_KEY_LABELS.get(key, key) for key in activity.ground_rules],
         "is_favourite": selectors.is_favourite(user=user, activity=activity),
-        "can_edit": policies.can_edit(user, activity),
+        "can_edit": policies.can_edit(user, activity, second_factor=second_factor_passed(request)),
         "plan_form": (PlanForm(sessions=sessions, initial={"session": _session_param(request)})
                       if sessions else None),
         "planned_sessions": [s for s in sessions if s.has_activity],
@@ -107,7 +108,8 @@ def _write(request, activity: Activity | None):
                   for s in steps if s.cleaned_data and not s.is_blank()]
         draft = services.ActivityDraft(steps=drafts, **form.cleaned_data)
         try:
-            saved = services.activity_write(author=request.user, draft=draft, activity=activity)
+            saved = services.activity_write(author=request.user, draft=draft, activity=activity,
+                                            second_factor=second_factor_passed(request))
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):
                 for field, errors in exc.error_dict.items():
@@ -125,7 +127,7 @@ def _write(request, activity: Activity | None):
 
 @login_required
 def write(request):
-    if not policies.can_write(request.user):
+    if not policies.can_write(request.user, second_factor=second_factor_passed(request)):
         raise PermissionDenied(_("Facilitators of a group (with two-factor set up) can write "
                                  "activities."))
     return _write(request, None)
@@ -134,7 +136,8 @@ def write(request):
 @login_required
 def edit(request, slug: str):
     activity = _visible_or_404(request, slug)
-    if not policies.can_edit(request.user, activity):
+    if not policies.can_edit(request.user, activity,
+                            second_factor=second_factor_passed(request)):
         raise PermissionDenied(_("Only its author can change this activity, until it is "
                                  "published."))
     return _write(request, activity)
@@ -152,7 +155,8 @@ def plan(request, slug: str):
     session = next(s for s in sessions if s.pk == form.cleaned_data["session"])
     try:
         added = services.activity_plan(session=session, activity=activity, by=request.user,
-                                       scope=form.cleaned_data["scope"])
+                                       scope=form.cleaned_data["scope"],
+                                       second_factor=second_factor_passed(request))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("activities:detail", activity.slug)
@@ -172,7 +176,8 @@ def _managed_session(request, session_id: int) -> Session:
 
     if not can_view_session(request.user, session):
         raise Http404
-    if not policies.can_plan(request.user, session):
+    if not policies.can_plan(request.user, session,
+                             second_factor=second_factor_passed(request)):
         raise PermissionDenied(_("Only the group's facilitators can plan its sessions."))
     return session
 
@@ -183,7 +188,8 @@ def unplan(request, session_id: int, slug: str):
     session = _managed_session(request, session_id)
     activity = get_object_or_404(Activity, slug=slug)
     scope = request.POST.get("scope", services.PLAN_THIS)
-    services.activity_unplan(session=session, activity=activity, by=request.user, scope=scope)
+    services.activity_unplan(session=session, activity=activity, by=request.user, scope=scope,
+                             second_factor=second_factor_passed(request))
     messages.success(request, _("“%(title)s” is no longer planned.") % {
         "title": content.shown_activity(activity).title})
     return redirect("sessions:detail", session.pk)

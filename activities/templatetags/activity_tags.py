@@ -2,6 +2,7 @@
 
 from django import template
 
+from accounts.two_factor import second_factor_passed
 from activities import policies, selectors
 
 register = template.Library()
@@ -13,7 +14,8 @@ def session_activities(context, session):
     user = context["request"].user
     planned = selectors.planned_for(session=session)
     is_member = context.get("membership") is not None
-    can_plan = bool(context.get("can_manage")) and policies.can_plan(user, session)
+    can_plan = bool(context.get("can_manage")) and policies.can_plan(
+        user, session, second_factor=second_factor_passed(context["request"]))
     from django.utils import timezone
 
     # Runs happen during a session: nothing to rate (nor to read) before it starts.

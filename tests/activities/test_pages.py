@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.core import mail
 
+from accounts.two_factor import ASSERTED_BY_PROVIDER_KEY
 from activities import services
 from activities.models import Activity, Favourite, SessionActivity
 from groups.models import Membership
@@ -238,3 +239,39 @@ def test_from_a_session_page_the_library_offers_that_session(client, logged_in, 
     assert f"/activities/?session={later.pk}" in session_page
     assert f"/activities/appreciation-round/?session={later.pk}" in listed.content.decode()
     assert f'<option value="{later.pk}" selected>' in detail.content.decode()
+
+
+def _signed_in_by_sso(client, person, *, asserted: bool):
+    """A login through the company's identity provider, as sso.adapters leaves it: the session
+    says whether the provider asserted a second factor. No authenticator is set up here."""
+    client.force_login(person)
+    session = client.session
+    if asserted:
+        session[ASSERTED_BY_PROVIDER_KEY] = str(person.pk)
+    session.save()
+    return client
+
+
+def test_a_facilitator_whose_provider_asserted_a_second_factor_plans_and_runs(
+        client, library, upcoming, facilitator):
+    _signed_in_by_sso(client, facilitator, asserted=True)
+
+    planned = client.post("/activities/appreciation-round/plan/",
+                          {"session": str(upcoming.pk), "scope": "this"})
+    presenter = client.get(f"/sessions/{upcoming.pk}/activity/")
+
+    assert planned.status_code == 302
+    assert SessionActivity.objects.filter(session=upcoming).count() == 1
+    assert presenter.status_code == 200
+
+
+def test_a_facilitator_without_a_second_factor_neither_plans_nor_runs(
+        client, library, upcoming, facilitator):
+    _signed_in_by_sso(client, facilitator, asserted=False)
+
+    client.post("/activities/appreciation-round/plan/",
+                {"session": str(upcoming.pk), "scope": "this"})
+    presenter = client.get(f"/sessions/{upcoming.pk}/activity/")
+
+    assert SessionActivity.objects.count() == 0
+    assert presenter.status_code in (302, 403)
