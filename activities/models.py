@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 MAX_STEP_MINUTES = 120
 MAX_PEOPLE = 500
@@ -55,7 +56,7 @@ class Activity(models.Model):
                                     help_text=_("Groups that may use it before it is "
                                                 "published."))
     is_published = models.BooleanField(
-        _("published"), default=False,
+        pgettext_lazy("an activity", "published"), default=False,
         help_text=_("Published activities are in everyone's library."))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

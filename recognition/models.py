@@ -27,7 +27,7 @@ class Value(models.Model):
         ordering = ["position", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.label  # wherever a value is shown as text, in the reader's language
 
     @property
     def label(self) -> str:

@@ -180,3 +180,38 @@ def test_the_check_sees_a_new_string(tmp_path):
     assert ("", "A brand new sentence") in fresh["django"]
     assert ("", "A brand new sentence") not in msgids(
         REPO / "locale" / "es" / "LC_MESSAGES" / "django.po")
+
+
+def translations(po: Path) -> dict[tuple[str, str], str]:
+    """{(context, msgid): msgstr} of the singular entries of `po` (the header left out)."""
+    found = {}
+    for block in po.read_text(encoding="utf-8").split("\n\n"):
+        if "msgid_plural" in block:
+            continue
+        fields, current = {}, None
+        for line in block.splitlines():
+            key = line.split(" ", 1)[0]
+            if key in ("msgctxt", "msgid", "msgstr"):
+                current = key
+                fields[key] = ast.literal_eval(line[len(key) + 1:])
+            elif line.startswith('"') and current:
+                fields[current] += ast.literal_eval(line)
+        if fields.get("msgid"):
+            found[(fields.get("msgctxt", ""), fields["msgid"])] = fields.get("msgstr", "")
+    return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_english_text_has_one_translation_across_the_catalogues(language):
+    """Django merges every catalogue into one (the project's first, then the apps in
+    INSTALLED_APPS order), so the same msgid translated two ways in two apps shows one of them
+    in both: a feminine "publicada" next to a module. Where the words truly differ by what they
+    name, the code gives them a context (pgettext, `translate ... context`)."""
+    seen: dict[tuple[str, str], dict[str, str]] = {}
+    for po in shipped_catalogues():
+        if po.parent.parent.name == language and po.name == "django.po":
+            owner = str(po.parent.parent.parent.parent.relative_to(REPO)) or "project"
+            for key, text in translations(po).items():
+                seen.setdefault(key, {})[owner] = text
+    differing = {key: owners for key, owners in seen.items() if len(set(owners.values())) > 1}
+    assert differing == {}
