@@ -1,6 +1,7 @@
 """HR's journey in a real browser: log in, open the dashboard, change the period."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import log_in
 from tests.factories import PASSWORD
@@ -27,5 +28,6 @@ def test_hr_changes_the_period_and_the_chart_and_table_follow(
     assert "period=year" in page.url
 
     page.get_by_label("Period", exact=True).select_option("custom")
-    assert page.get_by_label("From").is_visible()
-    assert page.get_by_role("link", name="What HR can see (the page employees read)").is_visible()
+    expect(page.get_by_label("From")).to_be_visible()
+    expect(page.get_by_role("link", name="What HR can see (the page employees read)")
+           ).to_be_visible()

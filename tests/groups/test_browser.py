@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from groups import policies
 from tests.conftest import log_in
@@ -22,17 +23,17 @@ def test_employee_finds_an_open_group_reads_the_rules_accepts_them_and_joins(
     page.get_by_role("link", name="Monday Circle").click()
 
     rules = page.locator("ol.rules li")
-    assert rules.count() == 6
+    expect(rules).to_have_count(6)
     assert "What is shared here stays here." in rules.first.inner_text()
 
     # Joining without accepting the rules is refused, and says why.
     page.get_by_role("button", name="Join group").click()
-    assert page.get_by_text("Please accept the ground rules.").is_visible()
+    expect(page.get_by_text("Please accept the ground rules.")).to_be_visible()
     assert not policies.is_member(employee, group)
 
     page.get_by_label("I have read these ground rules and I accept them").check()
     page.get_by_role("button", name="Join group").click()
-    assert page.get_by_role("heading", name="You're a member").is_visible()
-    assert page.get_by_text("Welcome to Monday Circle").is_visible()
-    assert page.get_by_role("heading", name="Members (2)").is_visible()
+    expect(page.get_by_role("heading", name="You're a member")).to_be_visible()
+    expect(page.get_by_text("Welcome to Monday Circle")).to_be_visible()
+    expect(page.get_by_role("heading", name="Members (2)")).to_be_visible()
     assert policies.membership_of(employee, group).accepted_rules_version == 1

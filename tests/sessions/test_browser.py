@@ -7,6 +7,7 @@ import zoneinfo
 import pytest
 from django.utils import formats, timezone, translation
 from icalendar import Calendar
+from playwright.sync_api import expect
 
 from groups.models import Membership
 from sessions.models import RSVP, Session
@@ -43,8 +44,8 @@ def test_a_facilitator_schedules_a_weekly_session_and_a_member_rsvps_and_downloa
     page.get_by_role("button", name="Schedule").click()
 
     page.get_by_text("4 sessions are scheduled.").wait_for()
-    assert page.get_by_role("heading", name="Thursday listening circle").is_visible()
-    assert page.get_by_text("Cameras stay off; names stay here.").is_visible()
+    expect(page.get_by_role("heading", name="Thursday listening circle")).to_be_visible()
+    expect(page.get_by_text("Cameras stay off; names stay here.")).to_be_visible()
     assert Session.objects.count() == 4
     first = Session.objects.order_by("starts_at").first()
     assert first.starts_at == dt.datetime.combine(day, dt.time(18, 0), tzinfo=BERLIN)
@@ -55,7 +56,7 @@ def test_a_facilitator_schedules_a_weekly_session_and_a_member_rsvps_and_downloa
     new_york = first.starts_at.astimezone(zoneinfo.ZoneInfo("America/New_York"))
     with translation.override("en-gb"):  # the browser asks for English: Django's en-gb formats
         shown = formats.date_format(new_york, "DATETIME_FORMAT")
-    assert page.get_by_text(shown).first.is_visible()
+    expect(page.get_by_text(shown).first).to_be_visible()
     page.get_by_role("button", name="I'm going").click()
     page.get_by_text("You're going. We'll remind you").wait_for()
     assert RSVP.objects.get(user=member).status == RSVP.Status.GOING

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from support.models import Report
 from tests.conftest import log_in
@@ -57,5 +58,5 @@ def test_an_employee_reports_and_follows_hr_updating_the_status(live_server, pag
     log_in(page, live_server.url, employee.email, PASSWORD)
     page.goto(f"{live_server.url}/support/reports/{report.pk}/")
     assert page.locator("#report-status").inner_text() == "In review"
-    assert page.get_by_text("Could we talk on Thursday?").is_visible()
+    expect(page.get_by_text("Could we talk on Thursday?")).to_be_visible()
     assert "Harper HR" in page.locator(".access-log").inner_text()

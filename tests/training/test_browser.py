@@ -2,6 +2,7 @@
 that named and explained as they type."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.chat.test_browser_chat import in_browser
 from tests.conftest import ARTIFACTS, log_in
@@ -55,7 +56,7 @@ def _journey(page, base_url, learner, module, items, questions) -> None:
         expect_note.wait_for()
         with page.expect_navigation():
             box.get_by_role("button", name="Save my reply").click()
-        assert page.locator(f"#practice-{item.pk} .badge-done").is_visible()
+        expect(page.locator(f"#practice-{item.pk} .badge-done")).to_be_visible()
 
     # Choose the better reply, each question.
     for question in questions:
@@ -63,9 +64,9 @@ def _journey(page, base_url, learner, module, items, questions) -> None:
         card.locator(f"input[value='{question.better}']").check()
         with page.expect_navigation():
             card.get_by_role("button", name="Check my answer").click()
-        assert page.locator(f"#question-{question.pk} .answer.is-right").is_visible()
+        expect(page.locator(f"#question-{question.pk} .answer.is-right")).to_be_visible()
 
-    assert page.locator("#module-completed").is_visible()
+    expect(page.locator("#module-completed")).to_be_visible()
 
     # Now a reply that gives advice: named, with the words, why, and what to try.
     item = items[0]
