@@ -162,6 +162,17 @@ def _path(path: str) -> tuple[str, str]:
 
 # --- People ---------------------------------------------------------------------------------
 
+def _meta(adapter, resource_type: str) -> dict:
+    """The `meta` block of a resource (RFC 7643 §3.1)."""
+    return {"resourceType": resource_type, "created": adapter.obj.created_at.isoformat(),
+            "lastModified": adapter.obj.updated_at.isoformat(), "location": adapter.location}
+
+
+def _require_object(d) -> None:
+    if not isinstance(d, dict):
+        raise bad(_("The body must be a JSON object."), "invalidSyntax")
+
+
 class SCIMPerson(SCIMUser):
     id_field = "scim_id"
     url_name = "scim:users"
@@ -203,14 +214,11 @@ class SCIMPerson(SCIMUser):
             "active": user.is_active,
             "groups": groups,
             ENTERPRISE: enterprise,
-            "meta": {"resourceType": "User", "created": self.obj.created_at.isoformat(),
-                     "lastModified": self.obj.updated_at.isoformat(),
-                     "location": self.location},
+            "meta": _meta(self, "User"),
         }
 
     def validate_dict(self, d) -> None:
-        if not isinstance(d, dict):
-            raise bad(_("The body must be a JSON object."), "invalidSyntax")
+        _require_object(d)
 
     def from_dict(self, d: dict) -> None:
         """A whole representation (POST, PUT)."""
@@ -370,14 +378,11 @@ class SCIMDepartment(SCIMGroup):
             "externalId": self.obj.external_id or None,
             "displayName": self.display_name,
             "members": self.members_list,
-            "meta": {"resourceType": "Group", "created": self.obj.created_at.isoformat(),
-                     "lastModified": self.obj.updated_at.isoformat(),
-                     "location": self.location},
+            "meta": _meta(self, "Group"),
         }
 
     def validate_dict(self, d) -> None:
-        if not isinstance(d, dict):
-            raise bad(_("The body must be a JSON object."), "invalidSyntax")
+        _require_object(d)
 
     def from_dict(self, d: dict) -> None:
         self.name = _text(d.get("displayName"), "displayName", max_length=120, required=True)
